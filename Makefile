@@ -1,0 +1,87 @@
+# lmskg: a knowledge graph of leiomyosarcoma treatment evidence.
+#
+# Builds the RDF dataset in build/ from the curated records in data/, checked
+# against the source documents in $(CORPUS). Needs Python 3.11+ and Java 17
+# (for the HermiT reasoner); everything else is installed into .venv from the
+# pinned requirements.lock on first use.
+#
+#   make run    set up, build, check, report coverage, answer showcase questions
+#   make test   set up, run the test suite
+#   make help   list every target
+
+PYTHON   ?= python3
+VENV     ?= .venv
+CORPUS   ?= ../shared/corpus
+BUILD    ?= build
+PORT     ?= 7878
+SHOWCASE ?= sources-overview outcomes-for-regimen outcome-table conflicts corroborations
+
+BIN      := $(VENV)/bin
+LMSKG    := $(BIN)/lmskg
+STAMP    := $(VENV)/.installed-stamp
+export LMSKG_CORPUS := $(CORPUS)
+export LMSKG_BUILD := $(BUILD)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run build check coverage queries serve test bench fmt fmt-check catalogue terms lock clean distclean
+
+help: ## list every target with what it does
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+setup: $(STAMP) ## create .venv and install the pinned dependencies and the package
+
+run: $(STAMP) ## the main job: build, check, coverage report, showcase questions
+	$(LMSKG) build
+	$(LMSKG) check
+	$(LMSKG) coverage
+	@for q in $(SHOWCASE); do echo; echo "== lmskg query $$q"; $(LMSKG) query $$q || exit $$?; done
+
+build: $(STAMP) ## check the curated data and write every export to build/
+	$(LMSKG) build
+
+check: $(STAMP) ## OWL reasoning (HermiT), SHACL shapes and QC queries on the graph
+	$(LMSKG) check
+
+coverage: $(STAMP) ## write build/coverage.md: every sentence with the claims anchored in it
+	$(LMSKG) coverage
+
+queries: $(STAMP) ## list the competency-question catalogue
+	$(LMSKG) query --list
+
+serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph) on 127.0.0.1:$(PORT)
+	$(LMSKG) serve --port $(PORT)
+
+test: $(STAMP) ## run the test suite
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP) ## benchmarks: build, query and check times on synthetic graphs of growing size
+	$(BIN)/python -m lmskg.bench
+
+fmt: $(STAMP) ## rewrite data/ in canonical form
+	$(LMSKG) fmt
+
+fmt-check: $(STAMP) ## list curated files that are not in canonical form
+	$(LMSKG) fmt --check
+
+catalogue: $(STAMP) ## regenerate queries/README.md from the query headers
+	$(LMSKG) catalogue --write
+
+terms: $(STAMP) ## regenerate loader/lmskg/terms.py from the ontology
+	$(LMSKG) terms --write
+
+lock: $(STAMP) ## rewrite requirements.lock from what .venv holds
+	@{ echo "# Exact versions of every package installed into .venv (direct and transitive)."; \
+	   echo "# Regenerate with: make lock   (after changing pyproject.toml)"; \
+	   $(BIN)/python -m pip freeze --exclude-editable | grep -iv '^lmskg'; } > requirements.lock
+
+clean: ## remove build/
+	rm -rf $(BUILD)
+
+distclean: clean ## remove build/ and .venv
+	rm -rf $(VENV)

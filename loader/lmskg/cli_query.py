@@ -1,0 +1,103 @@
+"""``lmskg query`` and ``lmskg sparql``: the catalogue and ad-hoc queries."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import EXIT_OK, QueryError
+from .results import FORMATS, render
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", "-f", choices=FORMATS, default="table",
+                   help="output: table (for people), or the SPARQL 1.1 results formats csv, "
+                        "tsv, json (default: table)")
+    p.add_argument("--endpoint", help="run against this SPARQL 1.1 endpoint URL instead of the "
+                                      "embedded store")
+    p.add_argument("--timeout", type=float, default=30.0,
+                   help="seconds to wait for a remote endpoint (default: 30)")
+    p.add_argument("--fresh", action="store_true",
+                   help="build in memory from data/ instead of reading build/lmskg.trig")
+
+
+def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+    p = add("query", "run a competency question of the catalogue (queries/*.rq) or a .rq file",
+            cmd_query, "Run a catalogue question by name (see --list) or a .rq file. "
+            "Parameters are bound as RDF terms through a VALUES block, never pasted into "
+            "the text. Reads build/lmskg.trig when it is up to date, else builds in memory.")
+    p.add_argument("name", nargs="?", help="query name (file stem in queries/) or a .rq file")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE",
+                   help="set a parameter (repeatable)")
+    p.add_argument("--list", action="store_true", help="list the catalogue with its headers")
+    _output_options(p)
+
+    p = add("sparql", "run an ad-hoc SPARQL query from a file or standard input ('-')",
+            cmd_sparql)
+    p.add_argument("file", help="a .rq file, or - for standard input")
+    _output_options(p)
+
+
+def _dataset(args: argparse.Namespace) -> Any:
+    from .cli import config_from, explicit_inputs
+    from .pipeline import dataset_for_queries
+
+    cfg = config_from(args)
+    return dataset_for_queries(cfg, use_build=not (args.fresh or explicit_inputs(args)))
+
+
+def _run(args: argparse.Namespace, text: str, where: str) -> int:
+    if args.endpoint:
+        from .remote import run_remote
+
+        res = run_remote(args.endpoint, text, timeout=args.timeout, where=where)
+    else:
+        from .query import run_local
+
+        res = run_local(_dataset(args), text, where)
+    sys.stdout.write(render(res, args.format))
+    return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from .catalogue import load_catalogue, resolve
+    from .cli import config_from
+    from .params import bind, bindings_for, parse_checked, parse_given
+    from .vocabulary import load_ontology
+
+    cfg = config_from(args)
+    if args.list:
+        for q in load_catalogue(cfg.queries_dir).values():
+            print(describe(q))
+        return EXIT_OK
+    if not args.name:
+        raise QueryError("name a query (lmskg query --list shows the catalogue)")
+    q = resolve(args.name, cfg.queries_dir)
+    parse_checked(q.text, str(q.path))
+    bindings = bindings_for(q, parse_given(args.param), load_ontology(cfg.ontology_file))
+    return _run(args, bind(q.text, bindings), str(q.path))
+
+
+def cmd_sparql(args: argparse.Namespace) -> int:
+    if args.file == "-":
+        text, where = sys.stdin.read(), "<stdin>"
+    else:
+        try:
+            text, where = Path(args.file).read_text(encoding="utf-8"), args.file
+        except OSError as exc:
+            raise QueryError(f"cannot read {args.file}: {exc.strerror}") from exc
+    return _run(args, text, where)
+
+
+def describe(q: Any) -> str:
+    lines = [f"{q.name}: {q.title}"]
+    if q.description:
+        lines.append(f"    {q.description}")
+    for p in q.params:
+        default = p.default if p.default is not None else "(unbound)"
+        lines.append(f"    --param {p.name}=<{p.type}>  default {default}  {p.doc}".rstrip())
+    for ex in q.examples:
+        lines.append(f"    e.g. {ex}")
+    return "\n".join(lines)

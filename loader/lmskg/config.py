@@ -1,0 +1,52 @@
+"""Where things are: data, corpus, ontology, build directory, store.
+
+Defaults follow the repository layout (``data/``, ``ontology/``, ``build/``,
+and the corpus in ``../shared/corpus`` beside the clone); each can be
+overridden on the command line or by the environment variables
+``LMSKG_DATA``, ``LMSKG_CORPUS``, ``LMSKG_BUILD`` and ``LMSKG_STORE``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def repo_root() -> Path:
+    """The checkout this package was installed from (editable install)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "ontology" / "lmskg.ttl").is_file():
+            return parent
+    return Path.cwd()
+
+
+@dataclass(frozen=True)
+class Config:
+    """Paths and choices for one run."""
+
+    data_dir: Path = field(default_factory=lambda: _env_path("LMSKG_DATA", "data"))
+    corpus_dir: Path = field(
+        default_factory=lambda: _env_path("LMSKG_CORPUS", "../shared/corpus"))
+    build_dir: Path = field(default_factory=lambda: _env_path("LMSKG_BUILD", "build"))
+    ontology_dir: Path = field(default_factory=lambda: repo_root() / "ontology")
+    queries_dir: Path = field(default_factory=lambda: repo_root() / "queries")
+    shared_vocab_dir: Path | None = None
+    store: str = field(default_factory=lambda: os.environ.get("LMSKG_STORE", "memory"))
+
+    @property
+    def ontology_file(self) -> Path:
+        return self.ontology_dir / "lmskg.ttl"
+
+    @property
+    def vocab_dir(self) -> Path:
+        """``../shared/vocab``: the verified identifiers, beside the corpus."""
+        return self.shared_vocab_dir or self.corpus_dir.parent / "vocab"
+
+
+def _env_path(var: str, default: str) -> Path:
+    value = os.environ.get(var)
+    if value:
+        return Path(value)
+    return repo_root() / default

@@ -1,0 +1,122 @@
+"""Curator tools: fill in missing quote offsets, and keep files in canonical form.
+
+``lmskg anchor FILE``: for every quote in a source file that has no ``start``
+/``end`` yet, find it in the corpus document and fill the offsets in. A quote
+that occurs once is placed there; one that occurs several times is placed at
+its first occurrence after the previous anchor of the file (records follow the
+order of the text), and reported so the curator can confirm. Offsets that are
+already there are never changed (the build checks them).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import yamlio
+from .corpus import read_document
+from .errors import InputError, Problem
+from .schema import REFERENCE, REGIMEN, SOURCE, TERM, Schema, canonical
+
+# Which schema each curated file follows, by path relative to the data directory.
+LIST_SCHEMAS: dict[str, Schema] = {"references.yaml": REFERENCE,
+                                   "vocabulary/regimens.yaml": REGIMEN}
+
+
+def schema_for(rel: str) -> tuple[Schema, bool]:
+    """(schema, is_list) for a file under data/, by its relative path."""
+    if rel.startswith("sources/"):
+        return SOURCE, False
+    if rel in LIST_SCHEMAS:
+        return LIST_SCHEMAS[rel], True
+    return TERM, True
+
+
+def header_of(text: str) -> str:
+    """The leading comment block of a file (kept by the formatter)."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    return "".join(lines)
+
+
+def canonical_text(rel: str, text: str, data: Any) -> str:
+    """What the file at data/<rel> should contain, given its current text and data."""
+    schema, is_list = schema_for(rel)
+    body = [canonical(schema, r) for r in data] if is_list else canonical(schema, data)
+    return header_of(text) + yamlio.dump(body)
+
+
+def curated_files(data_dir: Path) -> list[Path]:
+    return sorted(p for p in data_dir.rglob("*.yaml") if p.is_file())
+
+
+def format_files(data_dir: Path, write: bool) -> list[str]:
+    """Files under data_dir that are not canonical (rewritten when ``write``)."""
+    changed = []
+    for path in curated_files(data_dir):
+        rel = path.relative_to(data_dir).as_posix()
+        text = path.read_text(encoding="utf-8")
+        want = canonical_text(rel, text, yamlio.load(path, f"data/{rel}"))
+        if want != text:
+            changed.append(f"data/{rel}")
+            if write:
+                path.write_text(want, encoding="utf-8")
+    return changed
+
+
+def _anchors(rec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for name in ("title", "publisher", "reviewer", "review_status"):
+        if isinstance(rec.get(name), dict):
+            yield name, rec[name]
+    for name in ("dates", "flags"):
+        for i, item in enumerate(rec.get(name) or []):
+            yield f"{name}[{i}]", item
+    for i, c in enumerate(rec.get("citations") or []):
+        if isinstance(c.get("cited_as"), dict):
+            yield f"citations[{i}].cited_as", c["cited_as"]
+    for i, item in enumerate(rec.get("unclaimed") or []):
+        yield f"unclaimed[{i}]", item
+    for c in rec.get("claims") or []:
+        yield str(c.get("id")), c
+        if isinstance(c.get("date"), dict):
+            yield f"{c.get('id')}.date", c["date"]
+
+
+def fill_offsets(path: Path, corpus_dir: Path) -> list[str]:
+    """Fill missing offsets in one source file; return what was done, line by line."""
+    rec = yamlio.load(path)
+    if not isinstance(rec, dict) or "file" not in rec:
+        raise InputError(Problem(str(path), "", "file", "not a source file (no 'file' field)"))
+    doc = read_document(corpus_dir, rec["file"])
+    report: list[str] = []
+    problems: list[Problem] = []
+    # Anchors are visited by kind (metadata, then citations, then claims), each in text order.
+    last_by_group: dict[str, int] = {}
+    for label, a in _anchors(rec):
+        group = label.split("[")[0].split(".")[0] if not label.startswith(rec.get("id", "?"))\
+            else "claims"
+        quote = a.get("quote")
+        if not isinstance(quote, str):
+            continue
+        if isinstance(a.get("start"), int) and isinstance(a.get("end"), int):
+            last_by_group[group] = a["start"]
+            continue
+        places = doc.occurrences(quote)
+        if not places:
+            problems.append(Problem(str(path), label, "quote", "quote not found in "
+                                    f"{doc.file}", "copy it exactly, curly quotes included"))
+            continue
+        after = [p for p in places if p >= last_by_group.get(group, 0)]
+        start = (after or places)[0]
+        a["start"], a["end"] = start, start + len(quote)
+        last_by_group[group] = start
+        note = "" if len(places) == 1 else f" (one of {len(places)} occurrences: check)"
+        report.append(f"{label}: {start}-{start + len(quote)}{note}")
+    if problems:
+        raise InputError(problems)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(header_of(text) + yamlio.dump(canonical(SOURCE, rec)), encoding="utf-8")
+    return report
