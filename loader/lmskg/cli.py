@@ -91,6 +91,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from .build import load_curated
+    from .coverage import coverage, report
+    from .errors import CheckFailed
+    from .export import write_atomically
+
+    cfg = config_from(args)
+    docs = coverage(load_curated(cfg))
+    write_atomically({"coverage.md": report(docs)}, cfg.build_dir)
+    total = sum(len(d.rows) for d in docs)
+    bad = [(d, r) for d in docs for r in d.unexplained]
+    print(f"coverage: {total} sentences in {len(docs)} sources, {len(bad)} unexplained; "
+          f"wrote {cfg.build_dir / 'coverage.md'}")
+    if bad:
+        for d, r in bad:
+            print(f"  {d.source_id} [{r.sentence.start}-{r.sentence.end}] {r.sentence.text}",
+                  file=sys.stderr)
+        raise CheckFailed(f"{len(bad)} sentences are neither covered by a claim nor explained "
+                          "(add a claim, or an 'unclaimed' record with its reason)")
+    return EXIT_OK
+
+
 def cmd_anchor(args: argparse.Namespace) -> int:
     from .curate import fill_offsets
 
@@ -157,6 +179,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.add_argument("--no-reason", action="store_true",
                    help="skip the HermiT classification (no 'inferred' graph in trig)")
+
+    add("coverage", "report which sentences of each source carry claims (build/coverage.md)",
+        cmd_coverage, "List, per source, every sentence with the claims anchored in it and what "
+        "explains each sentence without a claim; write build/coverage.md. Exit 1 while any "
+        "sentence is neither covered nor explained.")
 
     p = add("anchor", "fill in missing quote offsets in source files (curator tool)", cmd_anchor,
             "For every quote in the given source files that lacks start/end, find it in the "

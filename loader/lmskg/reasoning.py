@@ -1,0 +1,78 @@
+"""OWL reasoning with HermiT, through owlready2.
+
+The asserted graphs (ontology, vocabulary, sources) are loaded into a fresh
+owlready2 world and classified by HermiT. Literals whose datatype is outside
+the OWL 2 datatype map (xsd:date, xsd:gYear, xsd:gYearMonth) are ignored by
+the reasoner; dates are checked by the SHACL shapes instead.
+
+The triples HermiT adds (owlready2 keeps them in its 'inferrences' ontology)
+become the ``inferred`` named graph, never mixed with curated statements.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from .errors import CheckFailed
+from .export import asserted_graphs
+from .namespaces import INFERRED_GRAPH
+
+
+class Inconsistent(CheckFailed):
+    """HermiT found the graph inconsistent."""
+
+
+def asserted(ds: Dataset) -> Graph:
+    g = Graph()
+    for name in asserted_graphs(ds):
+        for triple in ds.graph(name):
+            g.add(triple)
+    return g
+
+
+def _world_from(graph: Graph):  # -> owlready2.World
+    import owlready2
+
+    world = owlready2.World()
+    with tempfile.TemporaryDirectory(prefix="lmskg-owl-") as tmp:
+        path = Path(tmp) / "graph.nt"
+        graph.serialize(path, format="nt", encoding="utf-8")
+        world.get_ontology(path.as_uri()).load(format="ntriples")
+    return world
+
+
+def classify(graph: Graph) -> Graph:
+    """The triples HermiT infers from ``graph``; raise Inconsistent if there is none."""
+    import owlready2
+
+    world = _world_from(graph)
+    try:
+        owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0,
+                                       ignore_unsupported_datatypes=True)
+    except owlready2.OwlReadyInconsistentOntologyError as exc:
+        raise Inconsistent("HermiT: the graph is inconsistent") from exc
+    except owlready2.OwlReadyJavaError as exc:
+        raise CheckFailed(f"HermiT failed to run: {str(exc).strip()[:2000]}") from exc
+    # owlready2 keeps what HermiT adds (types, subclass and equivalence links between
+    # named entities) in its "inferrences" ontology; these are object triples only.
+    onto = world.get_ontology("http://inferrences/")
+    inferred = Graph()
+    for s, p, o in onto._get_obj_triples_spo_spo(None, None, None):
+        if s > 0 and o > 0:  # negative storids are anonymous class expressions
+            inferred.add((URIRef(world._unabbreviate(s)), URIRef(world._unabbreviate(p)),
+                          URIRef(world._unabbreviate(o))))
+    inferred.remove((URIRef("http://inferrences"), None, None))
+    return inferred
+
+
+def add_inferred(ds: Dataset) -> int:
+    """Classify the asserted graphs and put what HermiT adds in the ``inferred`` graph."""
+    inferred = classify(asserted(ds))
+    target = ds.graph(INFERRED_GRAPH)
+    target.remove((None, None, None))
+    for triple in inferred:
+        target.add(triple)
+    return len(inferred)
