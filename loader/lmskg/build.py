@@ -68,7 +68,7 @@ def load_curated(config: Config) -> Curated:
             continue
         found = check(SOURCE, rec, display, path.stem)
         problems.extend(found)
-        if not isinstance(rec, dict) or any(not p.field.startswith("claims[") for p in found):
+        if not isinstance(rec, dict) or any(p.record == path.stem for p in found):
             continue  # the source itself is malformed; its claims cannot be placed
         sid = rec["id"]
         if sid in seen_ids:
@@ -76,8 +76,7 @@ def load_curated(config: Config) -> Curated:
                                     f"{seen_ids[sid]})"))
             continue
         seen_ids[sid] = display
-        rec = dict(rec, claims=[c for c in rec["claims"]
-                                if not check(CLAIM, c, display, str(c.get("id", "?")))])
+        rec = dict(rec, claims=[c for c in rec["claims"] if not check(CLAIM, c, display, "")])
         try:
             doc = read_document(config.corpus_dir, rec["file"])
         except InputError as exc:

@@ -41,8 +41,14 @@ class Config:
 
     @property
     def vocab_dir(self) -> Path:
-        """``../shared/vocab``: the verified identifiers, beside the corpus."""
-        return self.shared_vocab_dir or self.corpus_dir.parent / "vocab"
+        """The verified identifiers: $LMSKG_VOCAB, else ``vocab/`` beside the corpus if
+        there is one, else ``../shared/vocab``."""
+        if self.shared_vocab_dir:
+            return self.shared_vocab_dir
+        if os.environ.get("LMSKG_VOCAB"):
+            return Path(os.environ["LMSKG_VOCAB"])
+        beside = self.corpus_dir.parent / "vocab"
+        return beside if beside.is_dir() else repo_root() / "../shared/vocab"
 
 
 def _env_path(var: str, default: str) -> Path:

@@ -254,8 +254,10 @@ def _check_field(spec: Field, value: Any, file: str, record: str, name: str) -> 
             return [Problem(file, record, name, f"expected a list, found {_kind(value)}")]
         out: list[Problem] = []
         for i, item in enumerate(value):
-            rid = item.get("id", record) if isinstance(item, dict) else record
-            out.extend(check(spec.record, item, file, str(rid), f"{name}[{i}]"))
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                out.extend(check(spec.record, item, file, item["id"], ""))  # a record of its own
+            else:
+                out.extend(check(spec.record, item, file, record, f"{name}[{i}]"))
         return out
     if spec.kind == "list":
         if not isinstance(value, list):
