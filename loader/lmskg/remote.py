@@ -1,0 +1,234 @@
+"""Running a query on any SPARQL 1.1 endpoint, through SPARQLWrapper.
+
+:func:`run_remote` sends a SELECT or ASK query (URL-encoded POST, as the SPARQL
+1.1 Protocol allows for every query), asks for SPARQL 1.1 JSON results by
+content negotiation only, and turns the answer into the same
+:class:`~lmskg.results.Results` the embedded store gives: rdflib ``URIRef``,
+``Literal`` (language or datatype kept) and ``BNode`` terms, ``None`` where a
+variable is unbound.
+
+Every failure is a :class:`~lmskg.errors.RemoteError` (exit code 2) that says
+what happened in one line: connection refused, a host that does not resolve, no
+answer within the timeout, an HTTP error with the server's own message, or an
+answer that is not SPARQL results. The timeout bounds connecting and each read,
+and the whole download too, so a call never takes much more than ``timeout``.
+
+Unlike the embedded store, a remote query may use ``SERVICE``: federation is
+the remote endpoint's business.
+"""
+
+from __future__ import annotations
+
+import ast
+import http.client
+import json
+import re
+import socket
+import ssl
+import sys
+import time
+import urllib.error
+import warnings
+from http import HTTPStatus
+from typing import Any
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from SPARQLWrapper import ASK, JSON, POST, SELECT, SPARQLWrapper
+from SPARQLWrapper import SPARQLExceptions as swx
+
+from . import __version__
+from .auth import check_url, credentials_for, plain_http_warning
+from .errors import QueryError, RemoteError
+from .results import Results, Term
+
+RESULTS_JSON = ("application/sparql-results+json", "application/json")
+MAX_MESSAGE = 400  # characters of a server's error message to show
+_CHUNK = 1 << 16
+# SPARQLWrapper turns these statuses into its own exception classes
+_SW_STATUS = {swx.QueryBadFormed: 400, swx.Unauthorized: 401, swx.EndPointNotFound: 404,
+              swx.URITooLong: 414, swx.EndPointInternalError: 500}
+
+
+def run_remote(endpoint: str, text: str, timeout: float = 30.0, where: str = "query",
+               environ: dict[str, str] | None = None) -> Results:
+    """Run a SELECT or ASK query on ``endpoint``; RemoteError on any failure."""
+    check_url(endpoint, "endpoint")
+    if not timeout or timeout <= 0:
+        raise RemoteError(f"--timeout must be a positive number of seconds (got {timeout})")
+    sw = SPARQLWrapper(endpoint, agent=f"lmskg/{__version__} (SPARQLWrapper)")
+    with warnings.catch_warnings():  # SPARQLWrapper warns about forms it cannot detect
+        warnings.simplefilter("ignore")
+        sw.setQuery(text)
+    if sw.isSparqlUpdateRequest() or sw.queryType not in (SELECT, ASK):
+        raise QueryError(f"{where}: only SELECT and ASK queries can be run on an endpoint "
+                         f"(found {sw.queryType or 'an update'})")
+    sw.setMethod(POST)
+    sw.setReturnFormat(JSON)
+    sw.setOnlyConneg(True)  # standard content negotiation, no format=json parameters
+    sw.timeout = timeout  # type: ignore[assignment]  # setTimeout() would round to whole seconds
+    creds = credentials_for(endpoint, environ)
+    if creds is not None:
+        sw.setCredentials(creds.user, creds.password)
+        warning = plain_http_warning(endpoint, creds)
+        if warning:
+            print(warning, file=sys.stderr)
+    prefix = f"{where}: endpoint {endpoint}"
+    body, content_type = _fetch(sw, timeout, prefix, creds is not None)
+    return parse_results(body, content_type, sw.queryType == ASK, prefix)
+
+
+def _fetch(sw: SPARQLWrapper, timeout: float, prefix: str,
+           with_credentials: bool) -> tuple[bytes, str]:
+    deadline = time.monotonic() + timeout
+    try:
+        result = sw.query()
+        response = result.response
+        chunks = []
+        while True:
+            chunk = response.read(_CHUNK)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise RemoteError(f"{prefix}: the answer did not arrive within {timeout:g} s "
+                                  "(raise --timeout)")
+        content_type = response.headers.get("Content-Type", "") or ""
+        return b"".join(chunks), content_type
+    except swx.SPARQLWrapperException as exc:
+        code = getattr(exc.__context__, "code", None) or _SW_STATUS.get(type(exc), 0)
+        raise RemoteError(_http_message(prefix, code, _sw_body(exc), with_credentials)) from exc
+    except urllib.error.HTTPError as exc:
+        try:
+            body = exc.read()
+        except (OSError, http.client.HTTPException):
+            body = b""
+        raise RemoteError(_http_message(prefix, exc.code, body, with_credentials)) from exc
+    except urllib.error.URLError as exc:
+        raise RemoteError(f"{prefix}: {network_reason(exc.reason, timeout)}") from exc
+    except (TimeoutError, socket.timeout) as exc:
+        raise RemoteError(f"{prefix}: no answer within {timeout:g} s (raise --timeout)") from exc
+    except http.client.HTTPException as exc:
+        raise RemoteError(f"{prefix}: the server did not give a valid HTTP answer "
+                          f"({type(exc).__name__}); is this a SPARQL endpoint?") from exc
+    except OSError as exc:
+        raise RemoteError(f"{prefix}: {network_reason(exc, timeout)}") from exc
+
+
+def network_reason(reason: object, timeout: float) -> str:
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return f"no answer within {timeout:g} s (raise --timeout)"
+    if isinstance(reason, ConnectionRefusedError):
+        return ("connection refused: nothing listens there (is the server running? "
+                "'lmskg serve' starts one)")
+    if isinstance(reason, socket.gaierror):
+        return f"cannot resolve the host name ({reason.strerror or reason})"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return f"TLS certificate verification failed ({reason.verify_message})"
+    if isinstance(reason, ssl.SSLError):
+        return f"TLS error ({reason.reason or reason})"
+    if isinstance(reason, OSError) and reason.strerror:
+        return f"network error: {reason.strerror}"
+    return f"network error: {reason}"
+
+
+def _sw_body(exc: Exception) -> bytes:
+    """The response body SPARQLWrapper folded into its exception message."""
+    text = str(exc)
+    m = re.search(r"Response:\n(b(['\"]).*\2)\s*$", text, re.S)
+    if m:
+        try:
+            value = ast.literal_eval(m.group(1))
+            if isinstance(value, bytes):
+                return value
+        except (ValueError, SyntaxError):
+            pass
+    return b""
+
+
+def server_message(body: bytes) -> str:
+    """A server's error body as one short line (HTML tags dropped)."""
+    text = body.decode("utf-8", errors="replace")
+    if re.search(r"<(html|body|head|title|p|h1)\b", text, re.I):
+        text = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", text, flags=re.I | re.S)
+        text = re.sub(r"<[^>]+>", " ", text)
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "\u2026"
+
+
+def _http_message(prefix: str, code: int, body: bytes, with_credentials: bool) -> str:
+    try:
+        status = f"HTTP {code} {HTTPStatus(code).phrase}"
+    except ValueError:
+        status = f"HTTP {code}"
+    msg = f"{prefix}: {status}"
+    detail = server_message(body)
+    if detail:
+        msg += f": {detail}"
+    if code == 401:
+        msg += (" (the credentials were refused)" if with_credentials else
+                " (set $LMSKG_ENDPOINT_USER and $LMSKG_ENDPOINT_PASSWORD, or $LMSKG_NETRC)")
+    elif code == 404:
+        msg += " (check the URL: Oxigraph's query endpoint is /query, Fuseki's /DATASET/sparql)"
+    return msg
+
+
+# -- SPARQL 1.1 Query Results JSON ------------------------------------------------------------
+
+def parse_results(body: bytes, content_type: str, ask: bool, prefix: str = "endpoint") -> Results:
+    """SPARQL JSON results as :class:`Results`; RemoteError if they are anything else."""
+    mime = content_type.split(";")[0].strip().lower()
+    if mime not in RESULTS_JSON:
+        hint = server_message(body[:2000])
+        raise RemoteError(f"{prefix}: the answer is not SPARQL results (content type "
+                          f"{mime or 'missing'}{': ' + hint[:120] if hint else ''}); is the "
+                          "URL the query endpoint?")
+    try:
+        doc = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise RemoteError(f"{prefix}: the answer is not valid JSON ({exc})") from exc
+    try:
+        return _results(doc, ask)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RemoteError(f"{prefix}: the answer is not SPARQL JSON results: {exc}") from exc
+
+
+def _results(doc: Any, ask: bool) -> Results:
+    if not isinstance(doc, dict) or not isinstance(doc.get("head"), dict):
+        raise ValueError("no 'head' object")
+    if ask:
+        if not isinstance(doc.get("boolean"), bool):
+            raise ValueError("an ASK query needs a 'boolean' answer")
+        return Results((), (), doc["boolean"])
+    variables = doc["head"].get("vars")
+    bindings = (doc.get("results") or {}).get("bindings") if isinstance(
+        doc.get("results"), dict) else None
+    if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables):
+        raise ValueError("'head.vars' is not a list of names")
+    if not isinstance(bindings, list):
+        raise ValueError("no 'results.bindings' list")
+    rows = []
+    for binding in bindings:
+        if not isinstance(binding, dict):
+            raise ValueError("a binding is not an object")
+        rows.append(tuple(_term(binding[v]) if v in binding else None for v in variables))
+    return Results(tuple(variables), tuple(rows))
+
+
+def _term(node: Any) -> Term:
+    if not isinstance(node, dict) or not isinstance(node.get("value"), str):
+        raise ValueError(f"a bound value is not a term: {str(node)[:80]}")
+    kind, value = node.get("type"), node["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if kind in ("literal", "typed-literal"):  # typed-literal: SPARQL 1.0 JSON (Virtuoso)
+        lang = node.get("xml:lang")
+        if lang:
+            return Literal(value, lang=lang)
+        datatype = node.get("datatype")
+        if datatype and datatype != str(XSD.string):
+            return Literal(value, datatype=URIRef(datatype))
+        return Literal(value)  # RDF 1.1: a simple literal is an xsd:string
+    raise ValueError(f"unsupported term type {kind!r}")
