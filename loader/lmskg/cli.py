@@ -91,6 +91,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import load_graph_file, render_json, render_text, run_checks, split_dataset
+    from .errors import EXIT_CHECK_FAILED
+
+    cfg = config_from(args)
+    if args.graph:
+        data, onto = load_graph_file(Path(args.graph), cfg)
+    else:
+        from .build import build_dataset, load_curated
+
+        data, onto = split_dataset(build_dataset(load_curated(cfg), cfg.store))
+    report = run_checks(data, onto, cfg)
+    sys.stdout.write(render_json(report) if args.format == "json" else render_text(report))
+    return EXIT_OK if report.ok else EXIT_CHECK_FAILED
+
+
 def cmd_coverage(args: argparse.Namespace) -> int:
     from .build import load_curated
     from .coverage import coverage, report
@@ -180,6 +196,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-reason", action="store_true",
                    help="skip the HermiT classification (no 'inferred' graph in trig)")
 
+    p = add("check", "check the graph: OWL consistency (HermiT), SHACL shapes, QC queries",
+            cmd_check, "Load the ontology and the data into owlready2 and run HermiT (an "
+            "inconsistency is explained: the individual, its claim and source, the axiom); "
+            "validate the SHACL shapes of ontology/shapes.ttl; run queries/qc/*-violation.rq, "
+            "which must return no rows. Exit 1 on any finding.")
+    p.add_argument("--graph", help="check this RDF file (.trig/.ttl/.nt/.jsonld) instead of "
+                                   "the curated data; the ontology is added")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="report format (default: text)")
+
     add("coverage", "report which sentences of each source carry claims (build/coverage.md)",
         cmd_coverage, "List, per source, every sentence with the claims anchored in it and what "
         "explains each sentence without a claim; write build/coverage.md. Exit 1 while any "
@@ -201,6 +227,8 @@ def parser() -> argparse.ArgumentParser:
     from .cli_query import register as register_query
 
     register_query(add)
+    from .cli_remote import register as register_remote
+    register_remote(add)
     return top
 
 
