@@ -80,6 +80,8 @@ def document_coverage(record: dict, doc: Document) -> DocumentCoverage:
     spans: list[tuple[int, int, str, bool]] = []  # start, end, label, is_claim
     for c in record.get("claims", []):
         spans.append((c["start"], c["end"], c["id"], True))
+        if "date" in c:
+            spans.append((c["date"]["start"], c["date"]["end"], f"date of {c['id']}", False))
     for name in ("title", "publisher", "reviewer", "review_status"):
         if name in record:
             spans.append((record[name]["start"], record[name]["end"], f"source {name}", False))

@@ -136,7 +136,8 @@ SOURCE = Schema("source", (
     Field("file", "str", "File name in the corpus directory.", True),
     Field("sha256", "str", "SHA-256 of the corpus file (checked at build).", True),
     Field("type", "str", "Document type (ontology notation).", True),
-    Field("title", "record", "The title as the text gives it.", True,
+    Field("title", "record", "The title as the text gives it (omit if the text has none; "
+          "say so in the note).",
           record=anchored("title", "The title, if it differs from the quote.")),
     Field("dates", "list-of-records", "Dates of the whole source, each with its kind.",
           record=SOURCE_DATE),

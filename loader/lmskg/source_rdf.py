@@ -39,6 +39,10 @@ def citation_iri(source_id: str, marker: str) -> URIRef:
     return URIRef(f"{SOURCE[source_id]}/citation/{slug(marker)}")
 
 
+def unnamed_therapy_iri(source_id: str, description: str) -> URIRef:
+    return URIRef(f"{SOURCE[source_id]}/unnamed-therapy/{slug(description)[:60].rstrip('-')}")
+
+
 def source_triples(ontology: OntologyIndex, src: SourceFile) -> Iterator[Triple]:
     rec, doc = src.record, src.document
     assert doc is not None  # validated before
@@ -49,10 +53,13 @@ def source_triples(ontology: OntologyIndex, src: SourceFile) -> Iterator[Triple]
     yield iri, SKOS.notation, Literal(sid)
     yield iri, T.corpusFile, Literal(rec["file"])
     yield iri, T.sha256, Literal(doc.sha256)
-    title = rec["title"]
-    yield iri, DCTERMS.title, en(title.get("value", title["quote"]))
-    yield iri, RDFS.label, en(title.get("value", title["quote"]))
-    yield from _metadata_anchor(iri, doc, "title", DCTERMS.title, title)
+    if "title" in rec:
+        title = rec["title"]
+        yield iri, DCTERMS.title, en(title.get("value", title["quote"]))
+        yield iri, RDFS.label, en(title.get("value", title["quote"]))
+        yield from _metadata_anchor(iri, doc, "title", DCTERMS.title, title)
+    else:
+        yield iri, RDFS.label, en(f"{rec['file']} (the text has no title)")
     for d in rec.get("dates", []):
         prop = DATE_PROPERTY[d["kind"]]
         yield iri, prop, parse_date(d["value"])
@@ -142,7 +149,9 @@ def claim_triples(ontology: OntologyIndex, sid: str, doc: Document, c: dict[str,
     for t in c.get("therapies", []):
         yield iri, T.therapy, THERAPY[t]
     if "unnamed_therapy" in c:
-        unnamed = URIRef(iri + "/unnamed-therapy")
+        # one node per description within a source: claims that describe the same unnamed
+        # agent in the same words share it
+        unnamed = unnamed_therapy_iri(sid, c["unnamed_therapy"])
         yield iri, T.therapy, unnamed
         yield from individual(unnamed, T.UnnamedTherapy)
         yield unnamed, RDFS.label, en("therapy not named in the text")

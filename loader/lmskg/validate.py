@@ -265,9 +265,10 @@ class Checker:
             self.add(file, cid, need, f"a {ctype} claim needs {need}")
         if ctype in ("dose", "treatment-option", "regulatory-approval", "recommendation",
                      "recommendation-against", "side-effect") and not (
-                c.get("therapies") or c.get("regimen") or c.get("unnamed_therapy")):
-            self.add(file, cid, "therapies", f"a {ctype} claim names a therapy or regimen "
-                     "(or says unnamed_therapy)")
+                c.get("therapies") or c.get("regimen") or c.get("unnamed_therapy")
+                or c.get("tool")):
+            self.add(file, cid, "therapies", f"a {ctype} claim names a therapy, a regimen or a "
+                     "prognostic tool (or says unnamed_therapy)")
 
     def _check_figures(self, file: str, c: dict[str, Any]) -> None:
         cid = c["id"]
