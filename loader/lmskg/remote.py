@@ -10,8 +10,8 @@ variable is unbound.
 Every failure is a :class:`~lmskg.errors.RemoteError` (exit code 2) that says
 what happened in one line: connection refused, a host that does not resolve, no
 answer within the timeout, an HTTP error with the server's own message, or an
-answer that is not SPARQL results. The timeout bounds connecting and each read,
-and the whole download too, so a call never takes much more than ``timeout``.
+answer that is not SPARQL results. The timeout bounds connecting, each read and
+the whole download, so a call gives up after at most about twice ``timeout``.
 
 Unlike the embedded store, a remote query may use ``SERVICE``: federation is
 the remote endpoint's business.
@@ -86,7 +86,7 @@ def _fetch(sw: SPARQLWrapper, timeout: float, prefix: str,
         response = result.response
         chunks = []
         while True:
-            chunk = response.read(_CHUNK)
+            chunk = response.read1(_CHUNK)  # what has arrived: the deadline is checked often
             if not chunk:
                 break
             chunks.append(chunk)
