@@ -20,6 +20,14 @@ from lmskg.server import Server, free_port
 
 pytestmark = pytest.mark.server
 
+
+@pytest.fixture(autouse=True)
+def no_credentials_from_the_developer(monkeypatch):
+    """A developer's own endpoint credentials must not leak into these tests."""
+    for var in ("LMSKG_ENDPOINT_USER", "LMSKG_ENDPOINT_PASSWORD", "LMSKG_ENDPOINT_TOKEN",
+                "LMSKG_NETRC"):
+        monkeypatch.delenv(var, raising=False)
+
 G = "https://w3id.org/lmskg/graph/"
 TRIG = f"""@prefix ex: <urn:x:> .
 <{G}ontology> {{ ex:Claim a <http://www.w3.org/2002/07/owl#Class> . }}
@@ -212,6 +220,16 @@ def test_credentials_from_the_environment_are_used_and_never_printed(build, monk
     assert "s3cret" not in res.out + res.err
 
 
+def test_a_bearer_token_from_the_environment(build, monkeypatch):
+    """QLever, for one, wants its access token as a bearer token."""
+    monkeypatch.setenv("LMSKG_ENDPOINT_TOKEN", "tok-s3cret")
+    with _auth_store("Bearer tok-s3cret") as fake:
+        res = run_cli("publish", "--build", str(build), "--endpoint", fake.url + "/store")
+        assert len(fake.requests) == 3  # sent up front, no challenge round trip
+    assert res.code == 0, res.err
+    assert "tok-s3cret" not in res.out + res.err
+
+
 def test_refused_credentials(build, monkeypatch):
     monkeypatch.setenv("LMSKG_ENDPOINT_USER", "alice")
     monkeypatch.setenv("LMSKG_ENDPOINT_PASSWORD", "not-it")
@@ -223,13 +241,12 @@ def test_refused_credentials(build, monkeypatch):
     assert "not-it" not in res.out + res.err
 
 
-def test_missing_credentials_say_how_to_give_them(build, monkeypatch):
-    for var in ("LMSKG_ENDPOINT_USER", "LMSKG_ENDPOINT_PASSWORD", "LMSKG_NETRC"):
-        monkeypatch.delenv(var, raising=False)
+def test_missing_credentials_say_how_to_give_them(build):
     with _auth_store("Basic YWxpY2U6czNjcmV0") as fake:
         res = run_cli("publish", "--build", str(build), "--endpoint", fake.url + "/store")
     assert res.code == 2
-    assert "(set $LMSKG_ENDPOINT_USER and $LMSKG_ENDPOINT_PASSWORD, or $LMSKG_NETRC)" in res.err
+    assert ("(set $LMSKG_ENDPOINT_USER and $LMSKG_ENDPOINT_PASSWORD, $LMSKG_NETRC, or "
+            "$LMSKG_ENDPOINT_TOKEN)") in res.err
 
 
 def test_credentials_in_the_url_are_refused(build):

@@ -8,6 +8,7 @@ None needs a network beyond loopback.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import time
 from pathlib import Path
@@ -23,6 +24,14 @@ from lmskg.remote import parse_results, run_remote, server_message
 from lmskg.server import Server, free_port
 
 pytestmark = pytest.mark.server
+
+
+@pytest.fixture(autouse=True)
+def no_credentials_from_the_developer(monkeypatch):
+    """A developer's own endpoint credentials must not leak into these tests."""
+    for var in ("LMSKG_ENDPOINT_USER", "LMSKG_ENDPOINT_PASSWORD", "LMSKG_ENDPOINT_TOKEN",
+                "LMSKG_NETRC"):
+        monkeypatch.delenv(var, raising=False)
 
 ASK_RQ = str(Path(__file__).parent / "data" / "remote-queries" / "ask.rq")
 JSON_TYPE = "application/sparql-results+json"
@@ -224,12 +233,16 @@ def test_refused_credentials_are_not_printed(monkeypatch):
     assert "wrong-s3cret" not in res.out + res.err
 
 
+def test_a_bearer_token_from_the_environment(monkeypatch):
+    monkeypatch.setenv("LMSKG_ENDPOINT_TOKEN", "tok-s3cret")
+    with _basic_auth_server("Bearer tok-s3cret") as fake:
+        assert run_remote(fake.url + "/query", "ASK {}", timeout=5).boolean is True
+
+
 def test_credentials_from_a_netrc_file(monkeypatch, tmp_path):
     netrc = tmp_path / "netrc"
     netrc.write_text("machine 127.0.0.1 login alice password s3cret\n", encoding="utf-8")
     netrc.chmod(0o600)
-    monkeypatch.delenv("LMSKG_ENDPOINT_USER", raising=False)
-    monkeypatch.delenv("LMSKG_ENDPOINT_PASSWORD", raising=False)
     monkeypatch.setenv("LMSKG_NETRC", str(netrc))
     with _basic_auth_server("Basic YWxpY2U6czNjcmV0") as fake:
         assert run_remote(fake.url + "/query", "ASK {}", timeout=5).boolean is True
@@ -237,14 +250,15 @@ def test_credentials_from_a_netrc_file(monkeypatch, tmp_path):
 
 @pytest.mark.parametrize("env, message", [
     ({"LMSKG_ENDPOINT_USER": "alice"}, "$LMSKG_ENDPOINT_PASSWORD is not set"),
+    ({"LMSKG_ENDPOINT_PASSWORD": "s3cret"}, "$LMSKG_ENDPOINT_USER is not set"),
     ({"LMSKG_NETRC": "/nonexistent/netrc"}, "names /nonexistent/netrc, which does not exist"),
+    ({"LMSKG_ENDPOINT_TOKEN": "t", "LMSKG_ENDPOINT_USER": "alice"},
+     "both $LMSKG_ENDPOINT_TOKEN and $LMSKG_ENDPOINT_USER/$LMSKG_ENDPOINT_PASSWORD are set"),
 ])
 def test_half_given_credentials_are_refused(monkeypatch, env, message):
-    for var in ("LMSKG_ENDPOINT_USER", "LMSKG_ENDPOINT_PASSWORD", "LMSKG_NETRC"):
-        monkeypatch.delenv(var, raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    with pytest.raises(RemoteError, match=message.replace("$", r"\$")):
+    with pytest.raises(RemoteError, match=re.escape(message)):
         run_remote("http://127.0.0.1:9/query", "ASK {}")
 
 
@@ -252,8 +266,6 @@ def test_a_malformed_netrc_file_is_reported_without_its_content(monkeypatch, tmp
     netrc = tmp_path / "netrc"
     netrc.write_text("machine 127.0.0.1 login alice password\n", encoding="utf-8")
     monkeypatch.setenv("LMSKG_NETRC", str(netrc))
-    monkeypatch.delenv("LMSKG_ENDPOINT_USER", raising=False)
-    monkeypatch.delenv("LMSKG_ENDPOINT_PASSWORD", raising=False)
     with pytest.raises(RemoteError, match="malformed at line 1|needs both login and password"):
         run_remote("http://127.0.0.1:9/query", "ASK {}")
 

@@ -39,6 +39,14 @@ from lmskg.vocabulary import load_ontology
 
 pytestmark = pytest.mark.server
 
+
+@pytest.fixture(autouse=True)
+def no_credentials_from_the_developer(monkeypatch):
+    """A developer's own endpoint credentials must not leak into these tests."""
+    for var in ("LMSKG_ENDPOINT_USER", "LMSKG_ENDPOINT_PASSWORD", "LMSKG_ENDPOINT_TOKEN",
+                "LMSKG_NETRC"):
+        monkeypatch.delenv(var, raising=False)
+
 TEST_QUERIES = Path(__file__).parent / "data" / "remote-queries"
 # Oxigraph stores these as xsd:integer (see test_oxigraph_stores_derived_integers_as_integer)
 _INTEGERS = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.nonNegativeInteger,

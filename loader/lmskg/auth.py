@@ -3,8 +3,11 @@
 Credentials never come from the command line (it shows in the process list and
 the shell history) and are never printed. They come from, in this order:
 
-1. ``LMSKG_ENDPOINT_USER`` and ``LMSKG_ENDPOINT_PASSWORD`` in the environment;
-2. a netrc-style file named by ``LMSKG_NETRC`` (``machine HOST login USER
+1. ``LMSKG_ENDPOINT_TOKEN`` in the environment: a bearer token, sent as
+   ``Authorization: Bearer ...`` (QLever's access token, for instance);
+2. ``LMSKG_ENDPOINT_USER`` and ``LMSKG_ENDPOINT_PASSWORD`` in the environment
+   (HTTP Basic, or Digest when publishing to a store that asks for it);
+3. a netrc-style file named by ``LMSKG_NETRC`` (``machine HOST login USER
    password PASS``), looked up by the endpoint's host name.
 
 A URL with credentials in it (``https://user:pass@host/...``) is refused for
@@ -23,16 +26,22 @@ from .errors import RemoteError
 USER_VAR = "LMSKG_ENDPOINT_USER"
 PASSWORD_VAR = "LMSKG_ENDPOINT_PASSWORD"
 NETRC_VAR = "LMSKG_NETRC"
+TOKEN_VAR = "LMSKG_ENDPOINT_TOKEN"
 
 
 @dataclass(frozen=True)
 class Credentials:
-    user: str
-    password: str = field(repr=False)  # never in a repr, a log line or a traceback's locals
+    user: str  # empty for a bearer token
+    password: str = field(repr=False)  # or the token; never in a repr or a message
     origin: str = ""  # where they came from, for messages ("$LMSKG_ENDPOINT_USER", a file)
 
+    @property
+    def is_token(self) -> bool:
+        return not self.user
+
     def __str__(self) -> str:
-        return f"user {self.user!r} (from {self.origin})"
+        what = "a bearer token" if self.is_token else f"user {self.user!r}"
+        return f"{what} (from {self.origin})"
 
 
 def check_url(url: str, what: str = "endpoint") -> str:
@@ -69,7 +78,12 @@ def _safe(url: str) -> str:
 def credentials_for(url: str, environ: dict[str, str] | None = None) -> Credentials | None:
     """The credentials to use for ``url``, or None. RemoteError if they are half given."""
     env = os.environ if environ is None else environ
-    user, password = env.get(USER_VAR), env.get(PASSWORD_VAR)
+    user, password, token = env.get(USER_VAR), env.get(PASSWORD_VAR), env.get(TOKEN_VAR)
+    if token:
+        if user or password:
+            raise RemoteError(f"both ${TOKEN_VAR} and ${USER_VAR}/${PASSWORD_VAR} are set; "
+                              "set one or the other")
+        return Credentials("", token, f"${TOKEN_VAR}")
     if user or password:
         if not (user and password):
             missing = PASSWORD_VAR if user else USER_VAR

@@ -13,7 +13,8 @@ that graph and nothing else. So:
 The whole file is parsed before the first request, so a broken file changes
 nothing. Each graph travels as N-Triples labelled ``text/turtle`` (N-Triples
 is a subset of Turtle, which every graph store accepts). Credentials come from
-:mod:`lmskg.auth` and answer Basic or Digest challenges; they are never printed.
+:mod:`lmskg.auth`: a bearer token is sent with every request, a user and password
+answer Basic or Digest challenges; they are never printed.
 """
 
 from __future__ import annotations
@@ -90,6 +91,10 @@ def graph_url(store: str, graph: str) -> str:
 def _opener(store: str, creds: Credentials | None) -> urllib.request.OpenerDirector:
     if creds is None:
         return urllib.request.build_opener()
+    if creds.is_token:
+        opener = urllib.request.build_opener()
+        opener.addheaders.append(("Authorization", f"Bearer {creds.password}"))
+        return opener
     # answers a Basic or a Digest challenge; Basic is sent up front once accepted
     manager = urllib.request.HTTPPasswordMgrWithPriorAuth()
     manager.add_password(None, store, creds.user, creds.password)
@@ -117,7 +122,8 @@ def put_graph(opener: urllib.request.OpenerDirector, store: str, payload: GraphP
         msg = f"{what}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
         if exc.code == 401:
             msg += (" (the credentials were refused)" if with_credentials else
-                    " (set $LMSKG_ENDPOINT_USER and $LMSKG_ENDPOINT_PASSWORD, or $LMSKG_NETRC)")
+                    " (set $LMSKG_ENDPOINT_USER and $LMSKG_ENDPOINT_PASSWORD, $LMSKG_NETRC, or "
+                    "$LMSKG_ENDPOINT_TOKEN)")
         elif exc.code in (404, 405):
             msg += " (is this the graph store URL? Oxigraph's is /store)"
         raise RemoteError(msg) from exc

@@ -68,8 +68,11 @@ def run_remote(endpoint: str, text: str, timeout: float = 30.0, where: str = "qu
     sw.setOnlyConneg(True)  # standard content negotiation, no format=json parameters
     sw.timeout = timeout  # type: ignore[assignment]  # setTimeout() would round to whole seconds
     creds = credentials_for(endpoint, environ)
-    if creds is not None:
+    if creds is not None and creds.is_token:
+        sw.addCustomHttpHeader("Authorization", f"Bearer {creds.password}")
+    elif creds is not None:
         sw.setCredentials(creds.user, creds.password)
+    if creds is not None:
         warning = plain_http_warning(endpoint, creds)
         if warning:
             print(warning, file=sys.stderr)
@@ -167,7 +170,8 @@ def _http_message(prefix: str, code: int, body: bytes, with_credentials: bool) -
         msg += f": {detail}"
     if code == 401:
         msg += (" (the credentials were refused)" if with_credentials else
-                " (set $LMSKG_ENDPOINT_USER and $LMSKG_ENDPOINT_PASSWORD, or $LMSKG_NETRC)")
+                " (set $LMSKG_ENDPOINT_USER and $LMSKG_ENDPOINT_PASSWORD, $LMSKG_NETRC, or "
+                "$LMSKG_ENDPOINT_TOKEN)")
     elif code == 404:
         msg += " (check the URL: Oxigraph's query endpoint is /query, Fuseki's /DATASET/sparql)"
     return msg
