@@ -172,6 +172,13 @@ def test_something_that_does_not_speak_http():
 
         def babble():
             conn, _ = listener.accept()
+            request = b""  # read the whole request, then answer with something not HTTP
+            while b"\r\n\r\n" not in request:
+                request += conn.recv(65536)
+            head, _, body = request.partition(b"\r\n\r\n")
+            length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+            while len(body) < length:
+                body += conn.recv(65536)
             conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
             conn.close()
 
@@ -198,6 +205,24 @@ def test_only_select_and_ask_are_sent():
                  "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"):
         with pytest.raises(QueryError, match="only SELECT and ASK"):
             run_remote("http://127.0.0.1:9/query", text)
+
+
+@pytest.mark.parametrize("text, form", [
+    # a catalogue header: SPARQLWrapper's own guess read this as ASK
+    ("# title: options\n# description: one line\n#   asking for later lines\n"
+     "SELECT * WHERE { ?s ?p ?o }", "SELECT"),
+    ("PREFIX x: <http://example.org/ASK#>\nASK { ?s x:p ?o }", "ASK"),
+    # not standard syntax (an endpoint's extension): the first keyword outside comments,
+    # IRIs and strings
+    ("# ask\nPREFIX x: <http://example.org/ASK#>\nSELECT * WHERE { ?s ?p 'ask' } "
+     "OPTION (vendor)", "SELECT"),
+    ("INSERT DATA { <urn:a> <urn:b> 'SELECT' }", "UPDATE"),
+    ("DESCRIBE <urn:a>", "DESCRIBE"),
+])
+def test_query_form_is_not_fooled_by_comments(text, form):
+    from lmskg.remote import query_form
+
+    assert query_form(text) == form
 
 
 def test_timeout_must_be_positive():

@@ -34,6 +34,7 @@ from typing import Any
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
+from rdflib.plugins.sparql import parser as sparql_parser
 from SPARQLWrapper import ASK, JSON, POST, SELECT, SPARQLWrapper
 from SPARQLWrapper import SPARQLExceptions as swx
 
@@ -56,13 +57,15 @@ def run_remote(endpoint: str, text: str, timeout: float = 30.0, where: str = "qu
     check_url(endpoint, "endpoint")
     if not timeout or timeout <= 0:
         raise RemoteError(f"--timeout must be a positive number of seconds (got {timeout})")
+    form = query_form(text)
+    if form not in (SELECT, ASK):
+        raise QueryError(f"{where}: only SELECT and ASK queries can be run on an endpoint "
+                         f"(found {form})")
     sw = SPARQLWrapper(endpoint, agent=f"lmskg/{__version__} (SPARQLWrapper)")
     with warnings.catch_warnings():  # SPARQLWrapper warns about forms it cannot detect
         warnings.simplefilter("ignore")
         sw.setQuery(text)
-    if sw.isSparqlUpdateRequest() or sw.queryType not in (SELECT, ASK):
-        raise QueryError(f"{where}: only SELECT and ASK queries can be run on an endpoint "
-                         f"(found {sw.queryType or 'an update'})")
+    sw.queryType = form  # its own guess is fooled by comment lines (see query_form)
     sw.setMethod(POST)
     sw.setReturnFormat(JSON)
     sw.setOnlyConneg(True)  # standard content negotiation, no format=json parameters
@@ -79,6 +82,33 @@ def run_remote(endpoint: str, text: str, timeout: float = 30.0, where: str = "qu
     prefix = f"{where}: endpoint {endpoint}"
     body, content_type = _fetch(sw, timeout, prefix, creds is not None)
     return parse_results(body, content_type, sw.queryType == ASK, prefix)
+
+
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|"
+                   r"ADD|MOVE|COPY|WITH)\b", re.I)
+
+
+def query_form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT, DESCRIBE or UPDATE.
+
+    SPARQLWrapper guesses the form with a regular expression that skips only
+    every other line of a block of comments, so a header line such as "# asking
+    for later lines..." reads as an ASK query. This parses the query with
+    rdflib; for syntax rdflib does not know (an endpoint's extensions), it looks
+    for the first keyword outside comment lines, strings and IRIs.
+    """
+    try:
+        parsed = sparql_parser.parseQuery(text)
+        return parsed[1].name.removesuffix("Query").upper()
+    except Exception:  # not standard SPARQL 1.1 query syntax: guess below
+        pass
+    body = re.sub(r"(?m)^\s*#.*$", " ", text)
+    body = re.sub(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", " ", body)
+    m = _FORM.search(body)
+    if m is None:
+        return SELECT  # let the endpoint say what is wrong with it
+    word = m.group(1).upper()
+    return word if word in (SELECT, ASK, "CONSTRUCT", "DESCRIBE") else "UPDATE"
 
 
 def _fetch(sw: SPARQLWrapper, timeout: float, prefix: str,
