@@ -144,12 +144,26 @@ def catalogue_texts(config) -> dict[str, str]:
             for name, q in load_catalogue(config.queries_dir).items()}
 
 
+_LOCAL_ANSWERS: dict[tuple[int, str], Results | None] = {}
+
+
+def local_answer(local, text: str, name: str) -> Results | None:
+    """The embedded store's answer (None if the runner refuses the query), computed once
+    per session: both servers are compared with it."""
+    key = (id(local), text)
+    if key not in _LOCAL_ANSWERS:
+        try:
+            _LOCAL_ANSWERS[key] = run_local(local, text, name)
+        except QueryError:  # not a SELECT/ASK: the runner refuses it locally and remotely
+            _LOCAL_ANSWERS[key] = None
+    return _LOCAL_ANSWERS[key]
+
+
 def compare_all(texts: dict[str, str], local, endpoint: str) -> tuple[int, list[str]]:
     compared, problems = 0, []
     for name, text in sorted(texts.items()):
-        try:
-            expected = run_local(local, text, name)
-        except QueryError:  # not a SELECT/ASK: the runner refuses it locally and remotely
+        expected = local_answer(local, text, name)
+        if expected is None:
             continue
         got = run_remote(endpoint, text, timeout=60, where=name)
         diff = differences(expected, got)
