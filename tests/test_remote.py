@@ -95,6 +95,14 @@ def test_answers_that_are_not_sparql_results_are_refused(body, content_type, ask
     assert message in str(exc.value)
 
 
+def test_an_answer_cut_short_by_the_server_shows_how_it_ends():
+    """What Oxigraph 0.5 sends when its --timeout-s stops a query that is streaming."""
+    body = b'{"head":{"vars":["n"]},"results":{"bindings":[The SPARQL operation has been cancelled'
+    with pytest.raises(RemoteError, match="not valid JSON .*it ends with .*The SPARQL "
+                                          "operation has been cancelled.* own timeout"):
+        parse_results(body, JSON_TYPE, ask=False)
+
+
 def test_server_messages_are_one_short_line():
     page = b"<html><head><style>p {}</style></head><body><h1>502</h1><p>Bad\ngateway</p>"
     assert server_message(page) == "502 Bad gateway"

@@ -220,7 +220,12 @@ def parse_results(body: bytes, content_type: str, ask: bool, prefix: str = "endp
     try:
         doc = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise RemoteError(f"{prefix}: the answer is not valid JSON ({exc})") from exc
+        # a server that fails while streaming (its own query timeout, say) can only
+        # append its message to an answer already begun: show how the answer ends
+        tail = server_message(body[-200:])
+        raise RemoteError(f"{prefix}: the answer is not valid JSON ({exc}); it ends with "
+                          f"{tail[-120:]!r} (did the server stop the query while sending "
+                          "it, for example at its own timeout?)") from exc
     try:
         return _results(doc, ask)
     except (KeyError, TypeError, ValueError) as exc:
@@ -257,7 +262,7 @@ def _term(node: Any) -> Term:
         return URIRef(value)
     if kind == "bnode":
         return BNode(value)
-    if kind in ("literal", "typed-literal"):  # typed-literal: SPARQL 1.0 JSON (Virtuoso)
+    if kind in ("literal", "typed-literal"):  # typed-literal: the SPARQL 1.0-era JSON form
         lang = node.get("xml:lang")
         if lang:
             return Literal(value, lang=lang)
