@@ -35,6 +35,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 from .errors import LmskgError
 
@@ -181,7 +182,7 @@ class Server:
     query_timeout: float | None = None
     ready_timeout: float = 30.0
     process: subprocess.Popen | None = None
-    log_path: Path | None = None
+    log: BinaryIO | None = None  # what oxigraph prints: an unlinked temporary file
 
     @property
     def url(self) -> str:
@@ -219,15 +220,14 @@ class Server:
             raise ServerError(f"port {self.port} on {self.host} is in use (is another server "
                               "running? choose another with --port)")
         cmd = self.command()
-        fd, log = tempfile.mkstemp(prefix="lmskg-oxigraph-", suffix=".log")
-        self.log_path = Path(log)
-        with os.fdopen(fd, "wb") as log_fh:
-            try:
-                self.process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_fh,
-                                                stderr=subprocess.STDOUT, env=_child_env(),
-                                                preexec_fn=_die_with_parent)
-            except OSError as exc:
-                raise ServerError(f"cannot start {cmd[0]}: {exc.strerror}") from exc
+        self.log = tempfile.TemporaryFile(prefix="lmskg-oxigraph-")  # never left behind
+        try:
+            self.process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self.log,
+                                            stderr=subprocess.STDOUT, env=_child_env(),
+                                            preexec_fn=_die_with_parent)
+        except OSError as exc:
+            self.stop()
+            raise ServerError(f"cannot start {cmd[0]}: {exc.strerror}") from exc
         try:
             self._wait_until_ready()
         except BaseException:
@@ -256,10 +256,12 @@ class Server:
 
     def log_tail(self) -> str:
         """What oxigraph said that looks like an error (for messages)."""
-        try:
-            text = self.log_path.read_text(encoding="utf-8", errors="replace") \
-                if self.log_path else ""
-        except OSError:
+        if self.log is None:
+            return ""
+        try:  # pread: the child shares the file offset, which must stay at the end
+            fd = self.log.fileno()
+            text = os.pread(fd, os.fstat(fd).st_size, 0).decode("utf-8", errors="replace")
+        except (OSError, ValueError):
             return ""
         return error_text(text)
 
@@ -276,9 +278,9 @@ class Server:
                     proc.kill()
                     proc.wait()
             code = proc.returncode
-        if self.log_path is not None:
-            self.log_path.unlink(missing_ok=True)
-            self.log_path = None
+        if self.log is not None:
+            self.log.close()
+            self.log = None
         return code
 
     def wait(self) -> int:
