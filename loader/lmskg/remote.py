@@ -115,18 +115,17 @@ def _fetch(sw: SPARQLWrapper, timeout: float, prefix: str,
            with_credentials: bool) -> tuple[bytes, str]:
     deadline = time.monotonic() + timeout
     try:
-        result = sw.query()
-        response = result.response
-        chunks = []
-        while True:
-            chunk = response.read1(_CHUNK)  # what has arrived: the deadline is checked often
-            if not chunk:
-                break
-            chunks.append(chunk)
-            if time.monotonic() > deadline:
-                raise RemoteError(f"{prefix}: the answer did not arrive within {timeout:g} s "
-                                  "(raise --timeout)")
-        content_type = response.headers.get("Content-Type", "") or ""
+        with sw.query().response as response:
+            chunks = []
+            while True:
+                chunk = response.read1(_CHUNK)  # what has arrived: check the deadline often
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise RemoteError(f"{prefix}: the answer did not arrive within "
+                                      f"{timeout:g} s (raise --timeout)")
+            content_type = response.headers.get("Content-Type", "") or ""
         return b"".join(chunks), content_type
     except swx.SPARQLWrapperException as exc:
         code = getattr(exc.__context__, "code", None) or _SW_STATUS.get(type(exc), 0)
