@@ -144,6 +144,14 @@ def test_a_failed_publish_leaves_the_graphs_already_there(build, store):
     assert _counts(store) == {**COUNTS, f"{G}ontology": 2}
 
 
+def test_an_unexpected_success_status_is_not_taken_for_success(build):
+    with FakeServer([Reply(status=202, body=b"queued")]) as fake:
+        with pytest.raises(RemoteError, match=r"unexpected HTTP 202 \(expected 200, 201 or "
+                                              r"204\)"):
+            publish(build / "lmskg.trig", fake.url + "/store", say=_quiet)
+        assert len(fake.requests) == 1
+
+
 def test_dry_run_sends_nothing(build):
     with FakeServer([Reply(status=500)]) as fake:
         res = run_cli("publish", "--build", str(build), "--endpoint", fake.url + "/store",
@@ -189,6 +197,7 @@ def test_publish_needs_a_build(tmp_path):
     (f"<{G}x> {{ <urn:a> <urn:b> ", "does not parse as TriG"),
     ("<urn:a> <urn:b> <urn:c> .", "1 triples are outside any named graph"),
     ("", "has no named graphs"),
+    ("_:g { <urn:a> <urn:b> <urn:c> . }", "a graph is named by a blank node"),
 ])
 def test_a_file_unfit_to_publish_sends_nothing(tmp_path, text, message):
     (tmp_path / "lmskg.trig").write_text(text, encoding="utf-8")

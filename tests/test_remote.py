@@ -195,6 +195,28 @@ def test_something_that_does_not_speak_http():
             run_remote(f"http://127.0.0.1:{port}/query", "ASK {}", timeout=5)
 
 
+def test_a_certificate_that_is_not_trusted(tmp_path):
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command to make a self-signed certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    with FakeServer([Reply(body=b'{"head": {}, "boolean": true}', content_type=JSON_TYPE)]) \
+            as fake:
+        fake.httpd.socket = context.wrap_socket(fake.httpd.socket, server_side=True)
+        url = fake.url.replace("http://", "https://") + "/query"
+        with pytest.raises(RemoteError, match="TLS certificate verification failed "
+                                              r"\(self.signed certificate\)"):
+            run_remote(url, "ASK {}", timeout=5)
+
+
 @pytest.mark.parametrize("url, message", [
     ("ftp://example.org/sparql", "is not an http(s) URL"),
     ("127.0.0.1:7878/query", "is not an http(s) URL"),

@@ -401,6 +401,41 @@ def test_a_missing_oxigraph_command_is_reported(monkeypatch, tmp_path):
         Server(tmp_path, port=free_port()).start()
 
 
+def _fake_oxigraph(tmp_path, monkeypatch, script: str, mode: int = 0o755) -> None:
+    exe = tmp_path / "oxigraph"
+    exe.write_text(script, encoding="utf-8")
+    exe.chmod(mode)
+    monkeypatch.setattr("lmskg.server.oxigraph_executable", lambda: str(exe))
+
+
+def test_a_server_that_never_answers_is_stopped_and_reported(tmp_path, monkeypatch):
+    _fake_oxigraph(tmp_path, monkeypatch, "#!/bin/sh\nexec sleep 30\n")
+    server = Server(tmp_path, port=free_port(), ready_timeout=0.5)
+    with pytest.raises(ServerError, match=r"oxigraph did not answer on http://127.0.0.1:\d+ "
+                                          r"within 0.5 s"):
+        server.start()
+    assert server.process is None  # stopped, not left sleeping
+
+
+def test_an_oxigraph_that_cannot_run_is_reported(tmp_path, monkeypatch):
+    _fake_oxigraph(tmp_path, monkeypatch, "not a program", mode=0o644)
+    with pytest.raises(ServerError, match="cannot start .*oxigraph: Permission denied"):
+        Server(tmp_path, port=free_port()).start()
+
+
+def test_serve_refuses_a_port_out_of_range(trig_file):
+    res = run_cli("serve", "--build", str(trig_file.parent), "--port", "70000")
+    assert res.code == 2
+    assert "--port 70000 is not a TCP port (1-65535)" in res.err
+
+
+def test_which_hosts_are_loopback():
+    from lmskg.auth import is_loopback
+
+    assert all(map(is_loopback, ["127.0.0.1", "127.0.0.2", "::1", "localhost"]))
+    assert not any(map(is_loopback, ["0.0.0.0", "::", "192.0.2.1", "sparql.example.org"]))
+
+
 # -- lmskg serve as a user runs it ----------------------------------------------------------
 
 def _start_serve(build: Path, port: int) -> subprocess.Popen:
@@ -419,6 +454,29 @@ def _read_until_ready(proc: subprocess.Popen, timeout: float = 60) -> str:
         if line.startswith("Ctrl-C stops the server"):
             return "".join(lines)
     raise AssertionError(f"serve did not get ready: {''.join(lines)}{proc.stderr.read()}")
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    if not path.is_file():
+        pytest.skip("needs Linux /proc to find the oxigraph child")
+    return [int(p) for p in path.read_text().split()]
+
+
+def test_serve_reports_an_oxigraph_that_dies(trig_file):
+    proc = _start_serve(trig_file.parent, free_port())
+    try:
+        _read_until_ready(proc)
+        (child,) = _children(proc.pid)
+        os.kill(child, signal.SIGKILL)  # the oxigraph server this test started, by its id
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 2
+    assert "lmskg serve: oxigraph stopped unexpectedly (exit code -9)" in err
+    assert "Traceback" not in err
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
@@ -443,6 +501,8 @@ def test_serve_says_where_it_listens_and_stops_cleanly(sig, trig_file):
             proc.communicate()
     assert proc.returncode == 0, err
     assert "server stopped" in out
+    # a build directory without manifest.json: served, with a note
+    assert "cannot confirm that" in err and "serving it as it is" in err
     assert "Traceback" not in err
     assert _nothing_listens(port)  # the oxigraph child is gone too
 

@@ -16,6 +16,7 @@ the same reason as a command-line option.
 
 from __future__ import annotations
 
+import ipaddress
 import netrc
 import os
 from dataclasses import dataclass, field
@@ -117,7 +118,17 @@ def plain_http_warning(url: str, creds: Credentials | None) -> str | None:
     if creds is None:
         return None
     parts = urlsplit(url)
-    if parts.scheme == "http" and parts.hostname not in ("localhost", "127.0.0.1", "::1"):
+    if parts.scheme == "http" and not is_loopback(parts.hostname or ""):
         return (f"warning: sending credentials to {parts.hostname} over plain http; "
                 "use https")
     return None
+
+
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach ``host`` (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name: assume other machines can reach it
+        return False

@@ -13,9 +13,8 @@ import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
+from .auth import is_loopback
 from .errors import EXIT_OK
-
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
@@ -86,7 +85,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if trig.is_file() and not fresh:
         print(f"note: cannot confirm that {trig} is up to date with the inputs (run "
               "'lmskg build'); serving it as it is", file=sys.stderr)
-    if args.host not in LOOPBACK:
+    if not is_loopback(args.host):
         print(f"warning: listening on {args.host}: anyone who can reach this machine can "
               "query the graph (read-only)", file=sys.stderr)
     with _sigterm_as_interrupt():
