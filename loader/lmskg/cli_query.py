@@ -1,9 +1,10 @@
-"""``lmskg query`` and ``lmskg sparql``: the catalogue and ad-hoc queries."""
+"""``lmskg query``, ``lmskg sparql`` and ``lmskg catalogue``: the catalogue and ad-hoc queries."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any, Callable
 
@@ -15,6 +16,8 @@ def _output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", "-f", choices=FORMATS, default="table",
                    help="output: table (for people), or the SPARQL 1.1 results formats csv, "
                         "tsv, json (default: table)")
+    p.add_argument("--max-width", type=int, default=60, metavar="N",
+                   help="cut table cells longer than N characters (default: 60; 0: never)")
     p.add_argument("--endpoint", help="run against this SPARQL 1.1 endpoint URL instead of the "
                                       "embedded store")
     p.add_argument("--timeout", type=float, default=30.0,
@@ -27,17 +30,25 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add("query", "run a competency question of the catalogue (queries/*.rq) or a .rq file",
             cmd_query, "Run a catalogue question by name (see --list) or a .rq file. "
             "Parameters are bound as RDF terms through a VALUES block, never pasted into "
-            "the text. Reads build/lmskg.trig when it is up to date, else builds in memory.")
+            "the text; an empty value (--param key=) leaves the parameter unbound. Reads "
+            "build/lmskg.trig when it is up to date, else builds in memory.")
     p.add_argument("name", nargs="?", help="query name (file stem in queries/) or a .rq file")
     p.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE",
                    help="set a parameter (repeatable)")
-    p.add_argument("--list", action="store_true", help="list the catalogue with its headers")
+    p.add_argument("--list", action="store_true",
+                   help="list the catalogue with its headers (or only NAME's header)")
     _output_options(p)
 
     p = add("sparql", "run an ad-hoc SPARQL query from a file or standard input ('-')",
-            cmd_sparql)
+            cmd_sparql, "Run any SELECT or ASK query on the graph (SERVICE is refused on the "
+            "embedded store). A query that does not parse is reported with its line and "
+            "column (exit 2).")
     p.add_argument("file", help="a .rq file, or - for standard input")
     _output_options(p)
+
+    from .catalogue_doc import register as register_catalogue
+
+    register_catalogue(add)
 
 
 def _dataset(args: argparse.Namespace) -> Any:
@@ -48,7 +59,9 @@ def _dataset(args: argparse.Namespace) -> Any:
     return dataset_for_queries(cfg, use_build=not (args.fresh or explicit_inputs(args)))
 
 
-def _run(args: argparse.Namespace, text: str, where: str) -> int:
+def _run(args: argparse.Namespace, text: str, where: str,
+         check: Callable[[Any], None] | None = None) -> int:
+    """Run ``text`` on the endpoint or the embedded store; ``check`` vets the local dataset."""
     if args.endpoint:
         from .remote import run_remote
 
@@ -56,8 +69,11 @@ def _run(args: argparse.Namespace, text: str, where: str) -> int:
     else:
         from .query import run_local
 
-        res = run_local(_dataset(args), text, where)
-    sys.stdout.write(render(res, args.format))
+        ds = _dataset(args)
+        if check is not None:
+            check(ds)
+        res = run_local(ds, text, where)
+    sys.stdout.write(render(res, args.format, args.max_width))
     return EXIT_OK
 
 
@@ -65,19 +81,22 @@ def cmd_query(args: argparse.Namespace) -> int:
     from .catalogue import load_catalogue, resolve
     from .cli import config_from
     from .params import bind, bindings_for, parse_checked, parse_given
+    from .query import check_terms
     from .vocabulary import load_ontology
 
     cfg = config_from(args)
     if args.list:
-        for q in load_catalogue(cfg.queries_dir).values():
-            print(describe(q))
+        queries = ([resolve(args.name, cfg.queries_dir)] if args.name
+                   else list(load_catalogue(cfg.queries_dir).values()))
+        print("\n\n".join(describe(q) for q in queries))
         return EXIT_OK
     if not args.name:
         raise QueryError("name a query (lmskg query --list shows the catalogue)")
     q = resolve(args.name, cfg.queries_dir)
-    parse_checked(q.text, str(q.path))
+    parse_checked(q.text, str(q.path), refuse_service=not args.endpoint)
     bindings = bindings_for(q, parse_given(args.param), load_ontology(cfg.ontology_file))
-    return _run(args, bind(q.text, bindings), str(q.path))
+    return _run(args, bind(q.text, bindings), str(q.path),
+                check=lambda ds: check_terms(ds, q, bindings))
 
 
 def cmd_sparql(args: argparse.Namespace) -> int:
@@ -88,16 +107,24 @@ def cmd_sparql(args: argparse.Namespace) -> int:
             text, where = Path(args.file).read_text(encoding="utf-8"), args.file
         except OSError as exc:
             raise QueryError(f"cannot read {args.file}: {exc.strerror}") from exc
+    from .params import parse_checked
+
+    parse_checked(text, where, refuse_service=not args.endpoint)  # before any loading
     return _run(args, text, where)
 
 
 def describe(q: Any) -> str:
+    """A query's header for people: name and question, what it does, how to call it."""
     lines = [f"{q.name}: {q.title}"]
     if q.description:
-        lines.append(f"    {q.description}")
+        lines += textwrap.wrap(q.description, 92, initial_indent="    ",
+                               subsequent_indent="    ")
     for p in q.params:
-        default = p.default if p.default is not None else "(unbound)"
-        lines.append(f"    --param {p.name}=<{p.type}>  default {default}  {p.doc}".rstrip())
+        default = p.default if p.default is not None else "(unbound: any)"
+        kind = f"{p.type}: {'|'.join(p.choices)}" if p.choices else p.type
+        lines.append(f"    --param {p.name}=<{kind}>  default {default}  {p.doc}".rstrip())
+    if q.tags:
+        lines.append(f"    tags: {', '.join(q.tags)}")
     for ex in q.examples:
         lines.append(f"    e.g. {ex}")
     return "\n".join(lines)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
-from pyparsing import ParseException
-from rdflib import Literal, URIRef
+from pyparsing import ParseException, ParseResults
+from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import XSD
 from rdflib.plugins.sparql import parser as sparql_parser
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.sparql import Query
 
 from .catalogue import CatalogueQuery
 from .errors import QueryError
@@ -32,13 +34,62 @@ _NAMESPACE_OF = {"therapy": THERAPY, "regimen": REGIMEN, "context": CONTEXT, "so
 # parameter types whose values are notations of the ontology (see vocabulary._CATEGORIES)
 ENUM_TYPES = ("measure", "line", "timing", "intent", "direction", "qualifier", "mapping",
               "flag", "review-status", "document-type", "claim-type")
-TYPES = sorted([*_NAMESPACE_OF, *ENUM_TYPES, "date", "integer", "string", "iri"])
+TYPES = sorted([*_NAMESPACE_OF, *ENUM_TYPES, "date", "integer", "boolean", "string", "choice",
+                "iri"])
+
+# What a value of each type is, for the catalogue's README and error messages.
+TYPE_DOCS: dict[str, str] = {
+    "therapy": "a therapy, drug, drug class or procedure id (data/vocabulary/therapies.yaml)",
+    "regimen": "a regimen id (data/vocabulary/regimens.yaml)",
+    "context": "a clinical-context id: disease, extent, site, biomarker or risk group "
+               "(data/vocabulary/contexts.yaml)",
+    "source": "a source id (s000, s001, ...)",
+    "reference": "a reference id (data/references.yaml)",
+    "claim": "a claim id (s000-c26)",
+    "effect": "an adverse-effect id (data/vocabulary/effects.yaml)",
+    "tool": "a prognostic-tool id (data/vocabulary/tools.yaml)",
+    "factor": "a factor id (data/vocabulary/factors.yaml)",
+    "measure": "an outcome measure of the ontology (response-rate, progression-free-survival, "
+               "overall-survival, ...)",
+    "line": "a line of therapy of the ontology (first-line, second-line, later-line)",
+    "timing": "a timing of the ontology (adjuvant, neoadjuvant, postoperative)",
+    "intent": "an intent of the ontology (curative, palliative)",
+    "direction": "a direction of the ontology (for, against, neutral)",
+    "qualifier": "a qualifier of the ontology (approximate, upper-bound, lower-bound, range, "
+                 "median)",
+    "mapping": "a citation mapping status of the ontology (stated, inferred, unresolved)",
+    "flag": "a source flag of the ontology (ai-generated, truncated, ...)",
+    "review-status": "a review status of the ontology (pending-human-review, "
+                     "medically-reviewed)",
+    "document-type": "a document type of the ontology (guideline, review-article, ...)",
+    "claim-type": "a claim type of the ontology (outcome, recommendation, ...)",
+    "date": "a date, YYYY-MM-DD",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "string": "any text",
+    "choice": "one of the values the parameter lists",
+    "iri": "an absolute IRI",
+}
+_TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
 
 
-def to_term(ptype: str, value: str, ontology: OntologyIndex,
-            name: str = "") -> URIRef | Literal:
+def id_namespace(ptype: str) -> Namespace | None:
+    """The namespace of an id-typed parameter (regimen, source, ...), else None."""
+    return _NAMESPACE_OF.get(ptype)
+
+
+def to_term(ptype: str, value: str, ontology: OntologyIndex, name: str = "",
+            choices: tuple[str, ...] = ()) -> URIRef | Literal:
     """The RDF term for a parameter value; QueryError if it is not a valid value."""
     what = f"parameter {name!r}" if name else "value"
+    if ptype == "choice":
+        if value not in choices:
+            raise QueryError(f"{what}: {value!r} is not one of: {', '.join(choices)}")
+        return Literal(value)
+    if ptype == "boolean":
+        if value.lower() not in _TRUE + _FALSE:
+            raise QueryError(f"{what}: {value!r} is not a boolean (true or false)")
+        return Literal(value.lower() in _TRUE)
     if ptype in _NAMESPACE_OF:
         if not _KEY.match(value):
             raise QueryError(f"{what}: {value!r} is not a valid {ptype} id")
@@ -51,6 +102,8 @@ def to_term(ptype: str, value: str, ontology: OntologyIndex,
         return iri
     if ptype == "date":
         try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)
             date.fromisoformat(value)
         except ValueError as exc:
             raise QueryError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from exc
@@ -93,32 +146,59 @@ def bindings_for(query: CatalogueQuery, given: dict[str, str],
     for p in query.params:
         value = given.get(p.name, p.default)
         if value is not None and value != "":
-            out[p.name] = to_term(p.type, value, ontology, p.name)
+            out[p.name] = to_term(p.type, value, ontology, p.name, p.choices)
     return out
 
 
-def parse_checked(text: str, where: str) -> CompValue:
-    """Parse a SELECT/ASK/CONSTRUCT/DESCRIBE query; refuse SERVICE. Raise QueryError."""
+def parse_checked(text: str, where: str, refuse_service: bool = True) -> Query:
+    """Parse and translate a SELECT/ASK/CONSTRUCT/DESCRIBE query; refuse SERVICE (unless
+    told not to, for a remote endpoint, which decides for itself). Raise QueryError.
+
+    Returns rdflib's translated query, which rdflib can evaluate without parsing again.
+    """
     try:
-        parsed = sparql_parser.parseQuery(text)
-        translateQuery(parsed)
+        query, service = _translate(text)
     except ParseException as exc:
         raise QueryError(f"{where}: the query does not parse at line {exc.lineno}, column "
                          f"{exc.col}: {exc.msg}\n  {exc.line}") from exc
     except Exception as exc:  # rdflib raises plain Exceptions for some algebra errors
-        raise QueryError(f"{where}: the query is not valid SPARQL: {exc}") from exc
-    if _has_service(parsed):
+        m = re.search(r"Unknown namespace prefix : (\S*)", str(exc))
+        at = _line_of(text, f"{m.group(1)}:") if m else None
+        place = f" at line {at[0]}" if at else ""
+        detail = f"\n  {at[1]}" if at else ""
+        raise QueryError(f"{where}: the query is not valid SPARQL{place}: {exc}"
+                         f"{' (declare it with PREFIX)' if m else ''}{detail}") from exc
+    if refuse_service and service:
         raise QueryError(f"{where}: SERVICE is refused on the local store (it would reach "
                          "the network); query a remote endpoint with --endpoint instead")
-    return parsed
+    return query
+
+
+@lru_cache(maxsize=64)
+def _translate(text: str) -> tuple[Query, bool]:
+    """rdflib's translated query and whether it uses SERVICE (cached: parsing is slow)."""
+    parsed = sparql_parser.parseQuery(text)
+    service = _has_service(parsed)  # before translating: that moves FILTERs around
+    query = translateQuery(parsed)
+    return query, _has_service(query.algebra) or service
+
+
+def _line_of(text: str, needle: str) -> tuple[int, str] | None:
+    """The first line (number, text) that uses ``needle`` outside a comment."""
+    for number, line in enumerate(text.splitlines(), 1):
+        code = line.split("#", 1)[0] if not line.lstrip().startswith("#") else ""
+        if re.search(rf"(?<![\w:<]){re.escape(needle)}", code):
+            return number, line.strip()
+    return None
 
 
 def _has_service(node: object) -> bool:
+    """Whether a parsed query (pyparsing results and rdflib CompValues) uses SERVICE."""
     if isinstance(node, CompValue):
         if node.name == "ServiceGraphPattern":
             return True
-        return any(_has_service(v) for v in node.values())
-    if isinstance(node, (list, tuple)):
+        return any(_has_service(v) for v in dict.values(node))  # raw: no value resolution
+    if isinstance(node, (list, tuple, ParseResults)):
         return any(_has_service(v) for v in node)
     if isinstance(node, dict):
         return any(_has_service(v) for v in node.values())

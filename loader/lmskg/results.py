@@ -92,15 +92,36 @@ def to_csv(res: Results) -> str:
 
 
 def to_tsv(res: Results) -> str:
+    """SPARQL 1.1 TSV: terms in SPARQL syntax, tabs and line breaks escaped."""
     if res.boolean is not None:
         return "?boolean\n" + ("true" if res.boolean else "false") + "\n"
     lines = ["\t".join(f"?{v}" for v in res.variables)]
     for row in res.rows:
-        lines.append("\t".join("" if t is None else t.n3() for t in row))
+        lines.append("\t".join(_tsv_term(t) for t in row))
     return "\n".join(lines) + "\n"
 
 
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _tsv_term(term: Term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = '"' + str(term).translate(_TSV_ESCAPES) + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype and term.datatype != XSD.string:
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
 def to_table(res: Results, width: int = 60) -> str:
+    """Aligned columns for people: compact IRIs, one line per row, cells cut at ``width``
+    characters (0: never cut)."""
     if res.boolean is not None:
         return ("yes" if res.boolean else "no") + "\n"
     if not res.variables:
@@ -120,11 +141,16 @@ def _cell(term: Term, width: int) -> str:
         text = ""
     elif isinstance(term, URIRef):
         text = compact(str(term))
+    elif isinstance(term, Literal) and term.datatype == XSD.decimal and "." in str(term):
+        text = str(term).rstrip("0").rstrip(".")  # 50.0 -> 50, 2.50 -> 2.5
     else:
         text = _plain(term)
     text = " ".join(text.split())  # one line per row
-    return text if len(text) <= width else text[:width - 1] + "\u2026"
+    return text if not width or len(text) <= width else text[:width - 1] + "\u2026"
 
 
-def render(res: Results, fmt: str) -> str:
-    return {"table": to_table, "csv": to_csv, "tsv": to_tsv, "json": to_json}[fmt](res)
+def render(res: Results, fmt: str, width: int = 60) -> str:
+    """The results in one of FORMATS; ``width`` cuts table cells (0: never)."""
+    if fmt == "table":
+        return to_table(res, width)
+    return {"csv": to_csv, "tsv": to_tsv, "json": to_json}[fmt](res)
