@@ -54,7 +54,8 @@ coverage: $(STAMP) ## write build/coverage.md: every sentence with the claims an
 queries: $(STAMP) ## list the competency-question catalogue
 	$(LMSKG) query --list
 
-serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph) on 127.0.0.1:$(PORT)
+serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph) on 127.0.0.1:$(PORT) (builds first if needed)
+	@test -f $(BUILD)/lmskg.trig || $(LMSKG) build
 	$(LMSKG) serve --port $(PORT)
 
 test: $(STAMP) ## run the test suite
