@@ -11,7 +11,6 @@
 
 PYTHON   ?= python3
 VENV     ?= .venv
-CORPUS   ?= ../shared/corpus
 BUILD    ?= build
 PORT     ?= 7878
 SHOWCASE ?= sources-overview outcomes-for-regimen outcome-table conflicts corroborations
@@ -19,7 +18,11 @@ SHOWCASE ?= sources-overview outcomes-for-regimen outcome-table conflicts corrob
 BIN      := $(VENV)/bin
 LMSKG    := $(BIN)/lmskg
 STAMP    := $(VENV)/.installed-stamp
+# CORPUS=DIR overrides where the corpus is; by default lmskg looks in ../shared/corpus beside
+# this checkout, then beside the repository it was cloned from.
+ifdef CORPUS
 export LMSKG_CORPUS := $(CORPUS)
+endif
 export LMSKG_BUILD := $(BUILD)
 
 .DEFAULT_GOAL := help

@@ -17,9 +17,7 @@ from lmskg.cli import main
 from lmskg.config import Config
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = Path(__import__("os").environ.get("LMSKG_CORPUS", REPO.parent / "shared" / "corpus"))
-if not CORPUS.is_absolute():
-    CORPUS = (REPO / CORPUS).resolve()
+CORPUS = Config().corpus_dir.resolve()
 
 
 @dataclass
