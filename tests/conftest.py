@@ -42,6 +42,14 @@ def run_subprocess(*args: str, cwd: Path | None = None, **kw) -> subprocess.Comp
                           timeout=600, **kw)
 
 
+@pytest.fixture(autouse=True)
+def no_credentials_from_the_developer(monkeypatch):
+    """A developer's own endpoint credentials must never reach a test."""
+    for var in ("LMSKG_ENDPOINT_USER", "LMSKG_ENDPOINT_PASSWORD", "LMSKG_ENDPOINT_TOKEN",
+                "LMSKG_NETRC"):
+        monkeypatch.delenv(var, raising=False)
+
+
 @pytest.fixture(scope="session")
 def config() -> Config:
     return Config(data_dir=REPO / "data", corpus_dir=CORPUS, build_dir=REPO / "build",

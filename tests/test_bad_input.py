@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, run_subprocess
+from conftest import CliResult, run_cli, run_subprocess
 from lmskg import yamlio
 
 
@@ -22,7 +22,7 @@ def _claim(rec: dict, claim_id: str) -> dict:
     return next(c for c in rec["claims"] if c["id"] == claim_id)
 
 
-def _build(tmp_config) -> "CliResult":  # noqa: F821
+def _build(tmp_config) -> CliResult:
     return run_cli("build", "--no-reason", "--data", str(tmp_config.data_dir),
                    "--corpus", str(tmp_config.corpus_dir), "--build", str(tmp_config.build_dir))
 

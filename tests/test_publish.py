@@ -20,14 +20,6 @@ from lmskg.server import Server, free_port
 
 pytestmark = pytest.mark.server
 
-
-@pytest.fixture(autouse=True)
-def no_credentials_from_the_developer(monkeypatch):
-    """A developer's own endpoint credentials must not leak into these tests."""
-    for var in ("LMSKG_ENDPOINT_USER", "LMSKG_ENDPOINT_PASSWORD", "LMSKG_ENDPOINT_TOKEN",
-                "LMSKG_NETRC"):
-        monkeypatch.delenv(var, raising=False)
-
 G = "https://w3id.org/lmskg/graph/"
 TRIG = f"""@prefix ex: <urn:x:> .
 <{G}ontology> {{ ex:Claim a <http://www.w3.org/2002/07/owl#Class> . }}

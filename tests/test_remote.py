@@ -25,14 +25,6 @@ from lmskg.server import Server, free_port
 
 pytestmark = pytest.mark.server
 
-
-@pytest.fixture(autouse=True)
-def no_credentials_from_the_developer(monkeypatch):
-    """A developer's own endpoint credentials must not leak into these tests."""
-    for var in ("LMSKG_ENDPOINT_USER", "LMSKG_ENDPOINT_PASSWORD", "LMSKG_ENDPOINT_TOKEN",
-                "LMSKG_NETRC"):
-        monkeypatch.delenv(var, raising=False)
-
 ASK_RQ = str(Path(__file__).parent / "data" / "remote-queries" / "ask.rq")
 JSON_TYPE = "application/sparql-results+json"
 

@@ -34,18 +34,10 @@ from lmskg.publish import publish
 from lmskg.query import run_local
 from lmskg.remote import run_remote
 from lmskg.results import Results, render
-from lmskg.server import Server, ServerError, free_port, port_is_free, prepare_database
+from lmskg.server import Server, ServerError, free_port, prepare_database
 from lmskg.vocabulary import load_ontology
 
 pytestmark = pytest.mark.server
-
-
-@pytest.fixture(autouse=True)
-def no_credentials_from_the_developer(monkeypatch):
-    """A developer's own endpoint credentials must not leak into these tests."""
-    for var in ("LMSKG_ENDPOINT_USER", "LMSKG_ENDPOINT_PASSWORD", "LMSKG_ENDPOINT_TOKEN",
-                "LMSKG_NETRC"):
-        monkeypatch.delenv(var, raising=False)
 
 TEST_QUERIES = Path(__file__).parent / "data" / "remote-queries"
 # Oxigraph stores these as xsd:integer (see test_oxigraph_stores_derived_integers_as_integer)

@@ -354,7 +354,8 @@ def describe(onto: Graph, node: object) -> str:
                 return f"{name}({show(prop)} {describe(onto, value)})"
         n = onto.value(node, OWL.minQualifiedCardinality)
         if n is not None:
-            return f"MinCardinality({n} {show(prop)} {describe(onto, onto.value(node, OWL.onClass))})"
+            on_class = describe(onto, onto.value(node, OWL.onClass))
+            return f"MinCardinality({n} {show(prop)} {on_class})"
     return "[...]"
 
 

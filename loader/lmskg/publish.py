@@ -20,7 +20,6 @@ answer Basic or Digest challenges; they are never printed.
 from __future__ import annotations
 
 import http.client
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -35,7 +34,7 @@ import pyoxigraph as ox
 from . import __version__
 from .auth import Credentials, check_url, credentials_for, plain_http_warning
 from .errors import RemoteError
-from .remote import network_reason, server_message
+from .remote import server_message, transport_errors
 
 CONTENT_TYPE = "text/turtle; charset=utf-8"
 OK_STATUSES = (200, 201, 204)
@@ -109,33 +108,25 @@ def put_graph(opener: urllib.request.OpenerDirector, store: str, payload: GraphP
         graph_url(store, payload.name), data=payload.body, method="PUT",
         headers={"Content-Type": CONTENT_TYPE, "User-Agent": f"lmskg/{__version__}"})
     what = f"PUT <{payload.name}> to {store}"
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            response.read()
-            status = response.status
-    except urllib.error.HTTPError as exc:
+    with transport_errors(what, timeout):
         try:
-            body = exc.read()
-        except (OSError, http.client.HTTPException):
-            body = b""
-        detail = server_message(body)
-        msg = f"{what}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
-        if exc.code == 401:
-            msg += (" (the credentials were refused)" if with_credentials else
-                    " (set $LMSKG_ENDPOINT_USER and $LMSKG_ENDPOINT_PASSWORD, $LMSKG_NETRC, or "
-                    "$LMSKG_ENDPOINT_TOKEN)")
-        elif exc.code in (404, 405):
-            msg += " (is this the graph store URL? Oxigraph's is /store)"
-        raise RemoteError(msg) from exc
-    except urllib.error.URLError as exc:
-        raise RemoteError(f"{what}: {network_reason(exc.reason, timeout)}") from exc
-    except (TimeoutError, socket.timeout) as exc:
-        raise RemoteError(f"{what}: no answer within {timeout:g} s (raise --timeout)") from exc
-    except http.client.HTTPException as exc:
-        raise RemoteError(f"{what}: the server did not give a valid HTTP answer "
-                          f"({type(exc).__name__})") from exc
-    except OSError as exc:
-        raise RemoteError(f"{what}: {network_reason(exc, timeout)}") from exc
+            with opener.open(request, timeout=timeout) as response:
+                response.read()
+                status = response.status
+        except urllib.error.HTTPError as exc:
+            try:
+                body = exc.read()
+            except (OSError, http.client.HTTPException):
+                body = b""
+            detail = server_message(body)
+            msg = f"{what}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
+            if exc.code == 401:
+                msg += (" (the credentials were refused)" if with_credentials else
+                        " (set $LMSKG_ENDPOINT_USER and $LMSKG_ENDPOINT_PASSWORD, "
+                        "$LMSKG_NETRC, or $LMSKG_ENDPOINT_TOKEN)")
+            elif exc.code in (404, 405):
+                msg += " (is this the graph store URL? Oxigraph's is /store)"
+            raise RemoteError(msg) from exc
     if status not in OK_STATUSES:
         raise RemoteError(f"{what}: unexpected HTTP {status} (expected 200, 201 or 204)")
     return status

@@ -30,7 +30,8 @@ import time
 import urllib.error
 import warnings
 from http import HTTPStatus
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -114,37 +115,49 @@ def query_form(text: str) -> str:
 def _fetch(sw: SPARQLWrapper, timeout: float, prefix: str,
            with_credentials: bool) -> tuple[bytes, str]:
     deadline = time.monotonic() + timeout
-    try:
-        with sw.query().response as response:
-            chunks = []
-            while True:
-                chunk = response.read1(_CHUNK)  # what has arrived: check the deadline often
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise RemoteError(f"{prefix}: the answer did not arrive within "
-                                      f"{timeout:g} s (raise --timeout)")
-            content_type = response.headers.get("Content-Type", "") or ""
-        return b"".join(chunks), content_type
-    except swx.SPARQLWrapperException as exc:
-        code = getattr(exc.__context__, "code", None) or _SW_STATUS.get(type(exc), 0)
-        raise RemoteError(_http_message(prefix, code, _sw_body(exc), with_credentials)) from exc
-    except urllib.error.HTTPError as exc:
+    with transport_errors(prefix, timeout, "; is this a SPARQL endpoint?"):
         try:
-            body = exc.read()
-        except (OSError, http.client.HTTPException):
-            body = b""
-        raise RemoteError(_http_message(prefix, exc.code, body, with_credentials)) from exc
+            with sw.query().response as response:
+                chunks = []
+                while True:
+                    chunk = response.read1(_CHUNK)  # what has arrived: check the deadline often
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise RemoteError(f"{prefix}: the answer did not arrive within "
+                                          f"{timeout:g} s (raise --timeout)")
+                content_type = response.headers.get("Content-Type", "") or ""
+            return b"".join(chunks), content_type
+        except swx.SPARQLWrapperException as exc:
+            code = getattr(exc.__context__, "code", None) or _SW_STATUS.get(type(exc), 0)
+            raise RemoteError(_http_message(prefix, code, _sw_body(exc),
+                                            with_credentials)) from exc
+        except urllib.error.HTTPError as exc:
+            try:
+                body = exc.read()
+            except (OSError, http.client.HTTPException):
+                body = b""
+            raise RemoteError(_http_message(prefix, exc.code, body, with_credentials)) from exc
+
+
+@contextmanager
+def transport_errors(what: str, timeout: float, not_http_hint: str = "") -> Iterator[None]:
+    """Turn failures below HTTP (refused, DNS, timeout, TLS, not HTTP at all) into one-line
+    RemoteErrors; HTTP statuses are the caller's to explain."""
+    try:
+        yield
+    except urllib.error.HTTPError:
+        raise
     except urllib.error.URLError as exc:
-        raise RemoteError(f"{prefix}: {network_reason(exc.reason, timeout)}") from exc
+        raise RemoteError(f"{what}: {network_reason(exc.reason, timeout)}") from exc
     except (TimeoutError, socket.timeout) as exc:
-        raise RemoteError(f"{prefix}: no answer within {timeout:g} s (raise --timeout)") from exc
+        raise RemoteError(f"{what}: no answer within {timeout:g} s (raise --timeout)") from exc
     except http.client.HTTPException as exc:
-        raise RemoteError(f"{prefix}: the server did not give a valid HTTP answer "
-                          f"({type(exc).__name__}); is this a SPARQL endpoint?") from exc
+        raise RemoteError(f"{what}: the server did not give a valid HTTP answer "
+                          f"({type(exc).__name__}){not_http_hint}") from exc
     except OSError as exc:
-        raise RemoteError(f"{prefix}: {network_reason(exc, timeout)}") from exc
+        raise RemoteError(f"{what}: {network_reason(exc, timeout)}") from exc
 
 
 def network_reason(reason: object, timeout: float) -> str:

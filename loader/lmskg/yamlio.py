@@ -65,7 +65,8 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in data and not data.endswith((" ", "\n")) and "\u00a0" not in data else None
+    literal_block = "\n" in data and not data.endswith((" ", "\n")) and "\u00a0" not in data
+    style = "|" if literal_block else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
