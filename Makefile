@@ -13,7 +13,7 @@ PYTHON   ?= python3
 VENV     ?= .venv
 BUILD    ?= build
 PORT     ?= 7878
-SHOWCASE ?= sources-overview outcomes-for-regimen outcome-table conflicts corroborations
+SHOWCASE ?= sources-overview outcomes-for-regimen outcomes-for-line outcome-table conflicts corroborations
 
 BIN      := $(VENV)/bin
 LMSKG    := $(BIN)/lmskg

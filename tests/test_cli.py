@@ -10,7 +10,8 @@ from conftest import run_cli, run_subprocess
 from lmskg import yamlio
 from lmskg.export import merged
 
-COMMANDS = ["build", "export", "query", "sparql", "coverage", "anchor", "fmt", "terms"]
+COMMANDS = ["build", "export", "check", "coverage", "query", "sparql", "catalogue", "serve",
+            "publish", "anchor", "fmt", "terms"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
