@@ -199,7 +199,7 @@ def _(ask):
     s002 = row_for(rows, source=source("s002"))
     assert (s002["type"], s002["updated"], s002["review_status"]) == (
         "ai-generated-answer", "2025-05-15", "pending-human-review")
-    assert "ai-generated" in s002["flags"] and int(s002["claims"]) >= 30
+    assert "educational-purpose-only" in s002["flags"] and int(s002["claims"]) >= 30
     s004 = row_for(rows, source=source("s004"))  # the text has no title: its label stands in
     assert "no title" in s004["title"] and "truncated" in s004["flags"]
     assert {r["source"] for r in rows} >= {source(f"s00{i}") for i in range(5)}

@@ -55,7 +55,8 @@ def anchored(name: str, value_doc: str, value_required: bool = False,
 
 DATE_KINDS = ("published", "medically-reviewed", "last-updated")
 CLAIM_TYPES = (
-    "treatment-option", "regulatory-approval", "recommendation", "recommendation-against",
+    "treatment-option", "regulatory-approval", "investigational", "recommendation",
+    "recommendation-against",
     "outcome", "dose", "side-effect", "prognostic-tool", "trial-referral",
     "prognostic-factor", "treatment-selection", "therapy-description",
 )

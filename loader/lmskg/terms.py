@@ -38,6 +38,7 @@ GeneralArticle = URIRef(NS + "GeneralArticle")  # general article
 Guideline = URIRef(NS + "Guideline")  # guideline or guideline summary
 HormonalTherapy = URIRef(NS + "HormonalTherapy")  # hormonal therapy
 Immunotherapy = URIRef(NS + "Immunotherapy")  # immunotherapy
+InvestigationalTherapyClaim = URIRef(NS + "InvestigationalTherapyClaim")  # investigational therapy claim
 JournalIssue = URIRef(NS + "JournalIssue")  # journal issue
 LineOfTherapy = URIRef(NS + "LineOfTherapy")  # line of therapy
 MappingStatus = URIRef(NS + "MappingStatus")  # mapping status
@@ -230,6 +231,7 @@ __all__ = [
     "HormonalTherapy",
     "Immunotherapy",
     "InferredMapping",
+    "InvestigationalTherapyClaim",
     "JournalIssue",
     "LaterLine",
     "LineOfTherapy",

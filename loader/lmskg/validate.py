@@ -263,8 +263,8 @@ class Checker:
         need = required.get(ctype)
         if need and need not in c:
             self.add(file, cid, need, f"a {ctype} claim needs {need}")
-        if ctype in ("dose", "treatment-option", "regulatory-approval", "recommendation",
-                     "recommendation-against", "side-effect") and not (
+        if ctype in ("dose", "treatment-option", "regulatory-approval", "investigational",
+                     "recommendation", "recommendation-against", "side-effect") and not (
                 c.get("therapies") or c.get("regimen") or c.get("unnamed_therapy")
                 or c.get("tool")):
             self.add(file, cid, "therapies", f"a {ctype} claim names a therapy, a regimen or a "
