@@ -85,6 +85,16 @@ def test_an_id_that_is_not_in_the_graph_suggests_the_close_ones(built):
             "mean: gemcitabine-docetaxel") in res.err
 
 
+@pytest.mark.parametrize("query,param,message", [
+    ("options-for-biomarker", "biomarker=leiomyosarcoma", "'leiomyosarcoma' is not a biomarker"),
+    ("options-for-disease", "disease=metastatic", "'metastatic' is not a disease-or-site"),
+    ("options-for-extent", "extent=lung", "'lung' is not an extent term"),
+])
+def test_a_context_term_of_the_wrong_kind_is_refused(built, query, param, message):
+    res = run_cli("query", query, "--build", built, "--param", param)
+    assert res.code == 2 and message in res.err, res.err
+
+
 def test_an_empty_parameter_leaves_it_unbound(built):
     res = run_cli("query", "outcomes-for-regimen", "--build", built, "--format", "csv",
                   "--param", "regimen=doxorubicin-dacarbazine", "--param", "measure=")

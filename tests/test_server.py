@@ -276,6 +276,16 @@ def test_query_command_on_an_endpoint(served):
     assert "https://w3id.org/lmskg/graph/ontology," in res.out
 
 
+@pytest.mark.parametrize("query,param,message", [
+    ("outcomes-for-regimen", "regimen=doxorubicn", "no regimen 'doxorubicn' in the graph"),
+    ("options-for-biomarker", "biomarker=leiomyosarcoma",
+     "'leiomyosarcoma' is not a biomarker term"),
+])
+def test_parameters_are_checked_against_the_endpoint(served, query, param, message):
+    res = run_cli("query", query, "--param", param, "--endpoint", served.query_url)
+    assert res.code == 2 and message in res.err, res.err
+
+
 def test_every_named_graph_is_published(trig_file, local, published):
     res = run_remote(published.query_url,
                      "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")

@@ -61,10 +61,14 @@ def _dataset(args: argparse.Namespace) -> Any:
 
 def _run(args: argparse.Namespace, text: str, where: str,
          check: Callable[[Any], None] | None = None) -> int:
-    """Run ``text`` on the endpoint or the embedded store; ``check`` vets the local dataset."""
+    """Run ``text`` on the endpoint or the embedded store; ``check`` vets the parameters
+    against the graph that answers (the local dataset, or the endpoint through ASK)."""
     if args.endpoint:
+        from .query import RemoteLookup
         from .remote import run_remote
 
+        if check is not None:
+            check(RemoteLookup(args.endpoint, args.timeout))
         res = run_remote(args.endpoint, text, timeout=args.timeout, where=where)
     else:
         from .query import run_local
@@ -96,7 +100,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     parse_checked(q.text, str(q.path), refuse_service=not args.endpoint)
     bindings = bindings_for(q, parse_given(args.param), load_ontology(cfg.ontology_file))
     return _run(args, bind(q.text, bindings), str(q.path),
-                check=lambda ds: check_terms(ds, q, bindings))
+                check=lambda graph: check_terms(graph, q, bindings))
 
 
 def cmd_sparql(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 
+from . import terms as T
 from .catalogue import CatalogueQuery
 from .errors import QueryError
 from .namespaces import (CLAIM, CONTEXT, EFFECT, FACTOR, REFERENCE, REGIMEN, SOURCE, THERAPY,
@@ -30,7 +31,12 @@ from .vocabulary import OntologyIndex
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _NAMESPACE_OF = {"therapy": THERAPY, "regimen": REGIMEN, "context": CONTEXT, "source": SOURCE,
                  "reference": REFERENCE, "claim": CLAIM, "effect": EFFECT, "tool": TOOL,
-                 "factor": FACTOR}
+                 "factor": FACTOR, "disease": CONTEXT, "extent": CONTEXT, "biomarker": CONTEXT,
+                 "site": CONTEXT, "risk": CONTEXT, "disease-or-site": CONTEXT}
+# id types whose term must also be of one of these classes (checked against the graph)
+KIND_CLASSES = {"disease": (T.Disease,), "extent": (T.DiseaseExtent,),
+                "biomarker": (T.Biomarker,), "site": (T.AnatomicSite,), "risk": (T.RiskGroup,),
+                "disease-or-site": (T.Disease, T.AnatomicSite)}
 # parameter types whose values are notations of the ontology (see vocabulary._CATEGORIES)
 ENUM_TYPES = ("measure", "line", "timing", "intent", "direction", "qualifier", "mapping",
               "flag", "review-status", "document-type", "claim-type")
@@ -43,6 +49,12 @@ TYPE_DOCS: dict[str, str] = {
     "regimen": "a regimen id (data/vocabulary/regimens.yaml)",
     "context": "a clinical-context id: disease, extent, site, biomarker or risk group "
                "(data/vocabulary/contexts.yaml)",
+    "disease": "a disease id (data/vocabulary/contexts.yaml, kind disease)",
+    "extent": "an extent or stage id (data/vocabulary/contexts.yaml, kind extent)",
+    "biomarker": "a biomarker id (data/vocabulary/contexts.yaml, kind biomarker)",
+    "site": "an anatomical-site id (data/vocabulary/contexts.yaml, kind site)",
+    "risk": "a risk-group id (data/vocabulary/contexts.yaml, kind risk)",
+    "disease-or-site": "a disease or anatomical-site id (data/vocabulary/contexts.yaml)",
     "source": "a source id (s000, s001, ...)",
     "reference": "a reference id (data/references.yaml)",
     "claim": "a claim id (s000-c26)",
