@@ -5,8 +5,9 @@ owlready2 world and classified by HermiT. Literals whose datatype is outside
 the OWL 2 datatype map (xsd:date, xsd:gYear, xsd:gYearMonth) are ignored by
 the reasoner; dates are checked by the SHACL shapes instead.
 
-The triples HermiT adds (owlready2 keeps them in its 'inferrences' ontology)
-become the ``inferred`` named graph, never mixed with curated statements.
+The triples HermiT adds (owlready2 keeps them in its 'inferrences' ontology),
+with the superclass types of every individual, become the ``inferred`` named
+graph, never mixed with curated statements.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
 
 from .errors import CheckFailed
 from .export import asserted_graphs
@@ -68,9 +70,40 @@ def classify(graph: Graph) -> Graph:
     return inferred
 
 
+def superclass_types(graph: Graph, inferred: Graph) -> Graph:
+    """rdf:type triples for every named superclass of every type an individual has.
+
+    HermiT (as owlready2 reports it) gives only the most specific types; with these, a
+    query for ``?c a lms:Claim`` finds every claim without a property path.
+    """
+    hierarchy = Graph()
+    for g in (graph, inferred):
+        for s, o in g.subject_objects(RDFS.subClassOf):
+            if isinstance(s, URIRef) and isinstance(o, URIRef):
+                hierarchy.add((s, RDFS.subClassOf, o))
+    supers: dict[URIRef, set[URIRef]] = {}
+    out = Graph()
+    for g in (graph, inferred):
+        for ind, cls in g.subject_objects(RDF.type):
+            if not isinstance(ind, URIRef) or not isinstance(cls, URIRef) or \
+                    str(cls).startswith(str(OWL)) or (cls, RDF.type, OWL.Class) not in graph:
+                continue
+            if cls not in supers:
+                supers[cls] = {c for c in hierarchy.transitive_objects(cls, RDFS.subClassOf)
+                               if isinstance(c, URIRef) and not str(c).startswith(str(OWL))}
+            for c in supers[cls]:
+                if (ind, RDF.type, c) not in graph and (ind, RDF.type, c) not in inferred:
+                    out.add((ind, RDF.type, c))
+    return out
+
+
 def add_inferred(ds: Dataset) -> int:
-    """Classify the asserted graphs and put what HermiT adds in the ``inferred`` graph."""
-    inferred = classify(asserted(ds))
+    """Classify the asserted graphs and put what follows in the ``inferred`` graph: what
+    HermiT adds (defined classes, subclass links) and the superclass types of every
+    individual."""
+    graph = asserted(ds)
+    inferred = classify(graph)
+    inferred += superclass_types(graph, inferred)
     target = ds.graph(INFERRED_GRAPH)
     target.remove((None, None, None))
     for triple in inferred:
