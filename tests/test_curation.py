@@ -176,3 +176,19 @@ def test_sentence_splitter_keeps_initials_and_abbreviations_together():
                    "For localized disease, it helps."]
     for s in sentences(text):
         assert text[s.start:s.end] == s.text
+
+
+def test_only_stated_citations_make_a_claim_cite_a_work(dataset):
+    """A curator's inferred marker mapping stays on the citation node with its status; the
+    claim does not cito:cite the work, and its evidence code is 'without traceable support'."""
+    from lmskg.namespaces import CITO, CLAIM, OBO, REFERENCE
+
+    inferred = CLAIM["s000-c21a"]  # 'An article by Martee L. Hensley' -> hensley2002, inferred
+    assert (inferred, CITO.cites, REFERENCE["hensley2002"]) not in dataset
+    assert dataset.value(inferred, T.evidenceCode) == OBO["ECO_0000303"]
+    citation = dataset.value(inferred, T.citation)
+    assert (dataset.value(citation, T.refersTo), dataset.value(citation, T.mappingStatus)) == \
+        (REFERENCE["hensley2002"], T.InferredMapping)
+    stated = CLAIM["s000-c02"]  # 'the June 2002 issue of Journal of Clinical Oncology'
+    assert (stated, CITO.cites, REFERENCE["jco-2002-06-issue"]) in dataset
+    assert dataset.value(stated, T.evidenceCode) == OBO["ECO_0000033"]

@@ -105,6 +105,8 @@ def test_evidence_csv_lists_setting_and_therapies_sorted(built):
     assert r["therapies"] == "anthracyclines"
     assert rows["s002-c07b"]["therapies"] == "doxorubicin;ifosfamide"
     assert rows["s002-c22"]["cited_reference"] == "unresolved:2"
+    assert rows["s002-c11"]["cited_reference"] == "inferred:droracle-guideline-2025"
+    assert rows["s000-c02"]["cited_reference"] == "jco-2002-06-issue"
 
 
 def test_evidence_quotes_sit_at_their_offsets(built, config):

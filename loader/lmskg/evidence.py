@@ -77,8 +77,12 @@ def claim_rows(ds: Dataset) -> list[dict[str, str]]:
         cited = set()
         for citation in ds.objects(claim, T.citation):
             ref = ds.value(citation, T.refersTo)
-            cited.add(_notation(ds, ref) if ref is not None
-                      else f"unresolved:{ds.value(citation, T.marker)}")
+            if ref is None:
+                cited.add(f"unresolved:{ds.value(citation, T.marker)}")
+            elif ds.value(citation, T.mappingStatus) == T.InferredMapping:
+                cited.add(f"inferred:{_notation(ds, ref)}")
+            else:
+                cited.add(_notation(ds, ref))
         rows.append({
             "claim_id": _notation(ds, claim),
             "source_id": _notation(ds, source),

@@ -80,9 +80,11 @@ def source_triples(ontology: OntologyIndex, src: SourceFile) -> Iterator[Triple]
         yield from _metadata_anchor(iri, doc, f"flag-{f['value']}", T.flag, f)
     if "note" in rec:
         yield iri, SKOS.note, en(rec["note"])
+    # marker -> reference, for the markers the source itself maps (stated); a curator's
+    # inferred mapping stays on the citation node, with its status, and is not cito:cites
     resolved: dict[str, str | None] = {}
     for c in rec.get("citations", []):
-        resolved[c["marker"]] = c.get("reference")
+        resolved[c["marker"]] = c.get("reference") if c["mapping"] == "stated" else None
         yield from _citation(ontology, sid, doc, c)
         if c.get("reference"):
             yield iri, CITO.cites, reference_iri(c["reference"])
@@ -138,7 +140,7 @@ def claim_triples(ontology: OntologyIndex, sid: str, doc: Document, c: dict[str,
     if "date" in c:
         yield iri, T.statementDate, parse_date(c["date"]["value"])
         yield from _metadata_anchor(iri, doc, "date", T.statementDate, c["date"])
-    traceable = False
+    traceable = False  # a reference the source itself identifies (a stated mapping)
     for marker in c.get("cites", []):
         yield iri, T.citation, citation_iri(sid, marker)
         ref = resolved.get(marker)
