@@ -132,3 +132,10 @@ def test_no_blank_node_in_curated_statements(dataset):
             continue  # OWL axioms (restrictions, lists) are blank nodes by the OWL mapping
         for triple in dataset.graph(name):
             assert not any(isinstance(t, BNode) for t in triple), triple
+
+
+def test_evidence_csv_keeps_a_time_point_in_the_measure(built):
+    with (built / "evidence.csv").open(encoding="utf-8", newline="") as fh:
+        rows = {r["claim_id"]: r for r in csv.DictReader(fh)}
+    assert rows["s003-c29a"]["measure"] == "overall survival at 5 years"
+    assert rows["s003-c29b"]["measure"] == "overall survival at 10 years"

@@ -49,6 +49,25 @@ def _notation(ds: Dataset, iri: URIRef | None) -> str:
     return str(n) if n is not None else ""
 
 
+_TIME_WORDS = {"a": "years", "mo": "months", "wk": "weeks", "d": "days"}
+
+
+def _measure(ds: Dataset, claim: URIRef) -> str:
+    """The measure's label, with its time point where the claim gives one
+    ('overall survival at 5 years'): the table has no column of its own for it."""
+    measure = ds.value(claim, T.measure)
+    if measure is None:
+        return ""
+    text = _label(ds, measure)
+    tp = ds.value(claim, T.timePoint)
+    if tp is not None:
+        value = _number(ds.value(tp, T.value)) or \
+            f"{_number(ds.value(tp, T.lowValue))}-{_number(ds.value(tp, T.highValue))}"
+        unit = str(ds.value(tp, T.unit))
+        text += f" at {value} {_TIME_WORDS.get(unit, unit)}"
+    return text
+
+
 def claim_rows(ds: Dataset) -> list[dict[str, str]]:
     """One dict per claim, keyed by :data:`COLUMNS`."""
     rows = []
@@ -97,8 +116,7 @@ def claim_rows(ds: Dataset) -> list[dict[str, str]]:
             "regimen": _label(ds, regimen) if regimen is not None else "",
             "disease": _joined({_label(ds, d) for d in ds.objects(claim, T.disease)}),
             "setting": _joined({_label(ds, v) for p in SETTING for v in ds.objects(claim, p)}),
-            "measure": _label(ds, ds.value(claim, T.measure)) if ds.value(claim, T.measure)
-            else "",
+            "measure": _measure(ds, claim),
             "value": _number(ds.value(q, T.value)) if q else "",
             "value_low": _number(ds.value(q, T.lowValue)) if q else "",
             "value_high": _number(ds.value(q, T.highValue)) if q else "",

@@ -9,7 +9,8 @@ Every export is produced from the one built :class:`~rdflib.Dataset`:
 ``lmskg.trig``         TriG: the same statements in named graphs (one per source, one
                        for the ontology, one for the vocabulary) plus ``inferred``
 ``lmskg-ontology.owl`` the ontology alone as RDF/XML (Protege, owlready2)
-``evidence.csv``       the flat evidence table, one row per claim
+``evidence.csv``       the flat evidence table, one row per claim (a time point is
+                       written into the measure: 'overall survival at 5 years')
 =====================  ===========================================================
 
 Blank nodes (only in OWL axioms) get canonical labels, subjects and lines are
