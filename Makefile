@@ -57,7 +57,7 @@ coverage: $(STAMP) ## write build/coverage.md: every sentence with the claims an
 queries: $(STAMP) ## list the competency-question catalogue
 	$(LMSKG) query --list
 
-serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph) on 127.0.0.1:$(PORT) (builds first if needed)
+serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph) on 127.0.0.1, PORT=7878 (builds first if needed)
 	@test -f $(BUILD)/lmskg.trig || $(LMSKG) build
 	$(LMSKG) serve --port $(PORT)
 

@@ -102,3 +102,25 @@ def test_anchor_refuses_a_quote_not_in_the_document(tmp_config):
     path.write_text(yamlio.dump(rec), encoding="utf-8")
     res = run_cli("anchor", str(path), "--corpus", str(tmp_config.corpus_dir))
     assert res.code == 2 and "s000-c02: field quote: quote not found" in res.err
+
+
+def test_a_bug_is_exit_3_without_a_trace(monkeypatch):
+    import lmskg.cli
+
+    def broken(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(lmskg.cli, "cmd_terms", broken)
+    res = run_cli("terms")
+    assert res.code == 3
+    assert "internal error: RuntimeError: boom (a bug in lmskg" in res.err
+    assert "Traceback" not in res.err
+
+
+def test_missing_java_is_a_clear_error(monkeypatch, config):
+    import owlready2
+
+    monkeypatch.setattr(owlready2, "JAVA_EXE", "no-such-java-binary")
+    res = run_cli("check", "--data", str(config.data_dir), "--corpus", str(config.corpus_dir))
+    assert res.code == 2
+    assert "the HermiT reasoner needs Java 17 or newer" in res.err and "--no-reason" in res.err

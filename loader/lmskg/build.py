@@ -49,7 +49,7 @@ def load_curated(config: Config) -> Curated:
                                  "pass --data DIR"))
     if not config.corpus_dir.is_dir():
         raise InputError(Problem(str(config.corpus_dir), "", "", "corpus directory not found",
-                                 "pass --corpus DIR or set CORPUS"))
+                                 "pass --corpus DIR, or set LMSKG_CORPUS (CORPUS= for make)"))
     ontology = load_ontology(config.ontology_file)
     shared = load_shared_vocab(config.vocab_dir)
     vocab = load_vocabulary(config.data_dir, ontology, problems)
@@ -60,7 +60,7 @@ def load_curated(config: Config) -> Curated:
     seen_ids: dict[str, str] = {}
     seen_claims: dict[str, str] = {}
     for path in source_files(config.data_dir):
-        display = f"data/sources/{path.name}"
+        display = yamlio.display(path)
         try:
             rec = yamlio.load(path, display)
         except InputError as exc:

@@ -4,7 +4,9 @@ Exit codes (for every command):
   0  ok
   1  a check failed (the graph was built but is inconsistent or fails a shape)
   2  bad input or I/O: malformed data, a quote not at its offsets, a wrong
-     checksum, an unknown term, a bad query or parameter, an unreachable endpoint
+     checksum, an unknown term, a bad query or parameter, an unreachable endpoint,
+     a missing Java for the reasoner
+  3  internal error: a bug in lmskg (please report it, with --debug output)
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from typing import Callable
 
 from . import __version__
 from .config import Config
-from .errors import EXIT_BAD_INPUT, EXIT_OK, LmskgError
+from .errors import EXIT_INTERNAL, EXIT_OK, LmskgError
 
-EPILOG = "exit codes: 0 ok, 1 check failed, 2 bad input or I/O"
+EPILOG = "exit codes: 0 ok, 1 check failed, 2 bad input or I/O, 3 internal error"
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -32,7 +34,8 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="build directory (default: build/)")
     g.add_argument("--store", choices=("memory", "oxigraph"),
                    help="RDF store behind the dataset (default: memory, or $LMSKG_STORE)")
-    p.add_argument("--debug", action="store_true", help="show a stack trace on errors")
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                   help="show a stack trace on errors")
 
 
 def config_from(args: argparse.Namespace) -> Config:
@@ -169,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
         prog="lmskg", description="Knowledge graph of leiomyosarcoma treatment evidence.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     top.add_argument("--version", action="version", version=f"lmskg {__version__}")
+    top.add_argument("--debug", action="store_true", help="show a stack trace on errors")
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {}
 
@@ -250,8 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         print(f"lmskg {args.command}: internal error: {type(exc).__name__}: {exc} "
-              "(run with --debug for the stack trace)", file=sys.stderr)
-        return EXIT_BAD_INPUT
+              "(a bug in lmskg: run with --debug for the stack trace)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -59,9 +59,9 @@ def format_files(data_dir: Path, write: bool) -> list[str]:
     for path in curated_files(data_dir):
         rel = path.relative_to(data_dir).as_posix()
         text = path.read_text(encoding="utf-8")
-        want = canonical_text(rel, text, yamlio.load(path, f"data/{rel}"))
+        want = canonical_text(rel, text, yamlio.load(path, yamlio.display(path)))
         if want != text:
-            changed.append(f"data/{rel}")
+            changed.append(yamlio.display(path))
             if write:
                 path.write_text(want, encoding="utf-8")
     return changed

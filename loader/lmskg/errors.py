@@ -2,7 +2,8 @@
 
 Every problem names the file, the record id and the field it concerns, says
 what is wrong and, where possible, what would fix it. The CLI maps the error
-classes to exit codes: :class:`CheckFailed` is 1, everything else is 2.
+classes to exit codes: :class:`CheckFailed` is 1, every other error of this
+hierarchy is 2, and an exception outside it (a bug) is 3.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3  # a bug: an exception no error class foresaw
 
 
 @dataclass(frozen=True, order=True)

@@ -12,13 +12,14 @@ graph, never mixed with curated statements.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from .errors import CheckFailed
+from .errors import CheckFailed, LmskgError
 from .export import asserted_graphs
 from .namespaces import INFERRED_GRAPH
 
@@ -49,6 +50,11 @@ def _world_from(graph: Graph):  # -> owlready2.World
 def classify(graph: Graph) -> Graph:
     """The triples HermiT infers from ``graph``; raise Inconsistent if there is none."""
     import owlready2
+
+    if shutil.which(owlready2.JAVA_EXE) is None:
+        raise LmskgError(f"the HermiT reasoner needs Java 17 or newer, and {owlready2.JAVA_EXE!r} "
+                         "is not on PATH: install a JDK (Debian: apt install default-jre), or "
+                         "skip reasoning with --no-reason (build, export)")
 
     world = _world_from(graph)
     try:

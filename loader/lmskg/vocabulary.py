@@ -128,7 +128,7 @@ def load_vocabulary(data_dir: Path, ontology: OntologyIndex,
     vocab = Vocabulary()
     vdir = data_dir / "vocabulary"
     for stem, (category, kinds) in VOCABULARY_FILES.items():
-        display = f"data/vocabulary/{stem}.yaml"
+        display = yamlio.display(vdir / f"{stem}.yaml")
         records = _read_list(vdir / f"{stem}.yaml", display, problems)
         table: dict[str, dict[str, Any]] = {}
         for i, record in enumerate(records):
@@ -149,7 +149,7 @@ def load_vocabulary(data_dir: Path, ontology: OntologyIndex,
             vocab.origin[(stem, rid)] = display
         vocab.terms[stem] = table
 
-    display = "data/vocabulary/regimens.yaml"
+    display = yamlio.display(vdir / "regimens.yaml")
     for i, record in enumerate(_read_list(vdir / "regimens.yaml", display, problems)):
         rid = str(record.get("id", f"#{i + 1}")) if isinstance(record, dict) else f"#{i + 1}"
         found = check(REGIMEN, record, display, rid)
@@ -161,7 +161,7 @@ def load_vocabulary(data_dir: Path, ontology: OntologyIndex,
         vocab.regimens[rid] = record
         vocab.origin[("regimens", rid)] = display
 
-    display = "data/references.yaml"
+    display = yamlio.display(data_dir / "references.yaml")
     for i, record in enumerate(_read_list(data_dir / "references.yaml", display, problems)):
         rid = str(record.get("id", f"#{i + 1}")) if isinstance(record, dict) else f"#{i + 1}"
         found = check(REFERENCE, record, display, rid)

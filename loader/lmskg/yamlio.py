@@ -39,6 +39,14 @@ def _no_duplicate_keys(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicate_keys)
 
 
+def display(path: Path) -> str:
+    """How error messages name a file: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def load(path: Path, display: str | None = None) -> Any:
     """Parse one YAML file; a syntax error becomes an :class:`InputError`."""
     name = display or str(path)
