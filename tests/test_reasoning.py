@@ -6,7 +6,7 @@ from rdflib.namespace import RDF
 
 from lmskg import terms as T
 from lmskg.namespaces import CLAIM, INFERRED_GRAPH, REGIMEN
-from lmskg.reasoning import asserted
+from lmskg.store import asserted
 
 
 def test_defined_classes_classify_the_data(reasoned_dataset):

@@ -111,8 +111,3 @@ def build_dataset(curated: Curated, store: str = "memory") -> Dataset:
         for triple in source_triples(curated.ontology, src):
             sg.add(triple)
     return ds
-
-
-def build(config: Config) -> Dataset:
-    """Load, check and build in one step."""
-    return build_dataset(load_curated(config), config.store)

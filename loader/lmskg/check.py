@@ -24,9 +24,10 @@ from rdflib.namespace import RDF
 from . import terms as T
 from .config import Config
 from .errors import InputError, Problem
-from .namespaces import CLAIM, ONTOLOGY_GRAPH, SOURCE
+from .namespaces import CLAIM, INFERRED_GRAPH, ONTOLOGY_GRAPH, SOURCE
 from .owlcheck import explain, show
-from .reasoning import Inconsistent, asserted, classify
+from .reasoning import Inconsistent, classify
+from .store import asserted
 
 SH = "http://www.w3.org/ns/shacl#"
 
@@ -169,7 +170,7 @@ def load_graph_file(path: Path, config: Config) -> tuple[Graph, Graph]:
             ds.parse(path, format="trig")
             whole = Graph()
             for g in ds.graphs():
-                if str(g.identifier).endswith("/graph/inferred"):
+                if g.identifier == INFERRED_GRAPH:
                     continue
                 whole += g
         else:
@@ -177,7 +178,11 @@ def load_graph_file(path: Path, config: Config) -> tuple[Graph, Graph]:
     except OSError as exc:
         raise InputError(Problem(str(path), "", "", f"cannot read: {exc.strerror}")) from exc
     except Exception as exc:  # parser errors come in many types
-        raise InputError(Problem(str(path), "", "", f"does not parse as {fmt}: {exc}")) from exc
+        reason = getattr(exc, "msg", None) or str(exc)
+        line = getattr(exc, "lines", None)
+        where = f"line {line + 1}: " if isinstance(line, int) else ""
+        raise InputError(Problem(str(path), "", "", f"does not parse as {fmt}: {where}"
+                                 f"{' '.join(str(reason).split())[:300]}")) from exc
     onto = Graph().parse(config.ontology_file, format="turtle")
     data = Graph()
     for triple in whole:
@@ -186,11 +191,16 @@ def load_graph_file(path: Path, config: Config) -> tuple[Graph, Graph]:
     return data, onto
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def render_text(report: Report) -> str:
     c, t = report.counts, report.timings
     head = (f"OWL (HermiT) {t.get('owl', 0):.1f} s; SHACL {c.get('shapes', 0)} shapes "
             f"{t.get('shacl', 0):.1f} s; QC {c.get('qc queries', 0)} queries "
-            f"{t.get('qc', 0):.1f} s; {c.get('claims', 0)} claims, {c.get('triples', 0)} triples")
+            f"{t.get('qc', 0):.1f} s; {_count(c.get('claims', 0), 'claim')}, "
+            f"{_count(c.get('triples', 0), 'triple')}")
     if report.ok:
         return f"check passed: consistent, every shape conforms, no QC rows\n  {head}\n"
     lines = [f"check FAILED: {len(report.findings)} problem(s)", f"  {head}"]

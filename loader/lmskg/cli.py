@@ -20,7 +20,7 @@ from typing import Callable
 
 from . import __version__
 from .config import Config
-from .errors import EXIT_INTERNAL, EXIT_OK, LmskgError
+from .errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_OK, LmskgError
 
 EPILOG = "exit codes: 0 ok, 1 check failed, 2 bad input or I/O, 3 internal error"
 
@@ -76,7 +76,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     cfg = config_from(args)
     ds = build_dataset(load_curated(cfg), cfg.store)
-    if not args.no_reason:
+    if args.format == "trig" and not args.no_reason:  # only TriG holds the inferred graph
         from .reasoning import add_inferred
 
         add_inferred(ds)
@@ -89,7 +89,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         from .export import write_atomically
 
         out = Path(args.output)
-        write_atomically({out.name: files[name]}, out.parent if str(out.parent) else Path("."))
+        write_atomically({out.name: files[name]}, out.parent)
         print(f"wrote {out}", file=sys.stderr)
     return EXIT_OK
 
@@ -149,7 +149,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     changed = format_files(cfg.data_dir, write=not args.check)
     for name in changed:
         print(("not canonical: " if args.check else "reformatted: ") + name)
-    return 1 if (args.check and changed) else EXIT_OK
+    return EXIT_CHECK_FAILED if (args.check and changed) else EXIT_OK
 
 
 def cmd_terms(args: argparse.Namespace) -> int:
@@ -195,10 +195,12 @@ def parser() -> argparse.ArgumentParser:
 
     p = add("export", "write one export to standard output or a file", cmd_export)
     p.add_argument("--format", required=True,
-                   choices=("ttl", "nt", "jsonld", "trig", "owl", "csv"))
+                   choices=("ttl", "nt", "jsonld", "trig", "owl", "csv"),
+                   help="ttl, nt, jsonld: the merged graph; trig: named graphs with the "
+                        "inferred one; owl: the ontology as RDF/XML; csv: the evidence table")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.add_argument("--no-reason", action="store_true",
-                   help="skip the HermiT classification (no 'inferred' graph in trig)")
+                   help="trig only: skip the HermiT classification (no 'inferred' graph)")
 
     p = add("check", "check the graph: OWL consistency (HermiT), SHACL shapes, QC queries",
             cmd_check, "Load the ontology and the data into owlready2 and run HermiT (an "

@@ -36,7 +36,8 @@ from rdflib.compare import to_canonical_graph
 
 from .errors import InputError, Problem
 from .evidence import evidence_csv
-from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
+from .namespaces import ONTOLOGY_GRAPH, PREFIXES
+from .store import asserted
 
 EXPORTS = ("lmskg.ttl", "lmskg.nt", "lmskg.jsonld", "lmskg.trig", "lmskg-ontology.owl",
            "evidence.csv")
@@ -56,20 +57,9 @@ def canonical(graph: Graph) -> Graph:
     return _bind(out)
 
 
-def asserted_graphs(ds: Dataset) -> list[URIRef]:
-    """The named graphs holding curated statements (everything but ``inferred``)."""
-    return sorted(g.identifier for g in ds.graphs()
-                  if isinstance(g.identifier, URIRef) and g.identifier != INFERRED_GRAPH
-                  and len(g) > 0)
-
-
 def merged(ds: Dataset) -> Graph:
     """Ontology, vocabulary and every source in one graph (no inferred triples)."""
-    g = Graph()
-    for name in asserted_graphs(ds):
-        for triple in ds.graph(name):
-            g.add(triple)
-    return canonical(g)
+    return canonical(asserted(ds))
 
 
 def turtle(graph: Graph) -> str:

@@ -86,6 +86,24 @@ IDENTIFIER_PREFIXES: dict[str, str] = {
     "ONCOTREE": "https://bioregistry.io/oncotree:",
 }
 
+SHAPES = Namespace(BASE + "shapes#")
+
+
+def shorten(iri: str, strict: bool = True) -> str | None:
+    """``prefix:local`` for an IRI under one of our prefixes (the longest that fits), else
+    None. ``strict``: only when the local part is a plain name (no '/' or '#'), as a CURIE
+    must be to be read back; otherwise also 'claim:s000-c01/quantity', for messages."""
+    best = max((ns for ns in [*PREFIXES.values(), SHAPES] if iri.startswith(str(ns))),
+               key=lambda ns: len(str(ns)), default=None)
+    if best is None:
+        return None
+    local = iri[len(str(best)):]
+    if not local or (strict and ("/" in local or "#" in local)):
+        return None
+    prefix = "lmsh" if best == SHAPES else next(p for p, n in PREFIXES.items() if n == best)
+    return f"{prefix}:{local}"
+
+
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 

@@ -28,7 +28,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from .namespaces import CLAIM, ID, PREFIXES
+from .namespaces import ID, shorten
 from .reasoning import Inconsistent, classify
 
 Triple = tuple
@@ -41,15 +41,11 @@ class Explanation:
     axiom: str
 
 
-_DISPLAY_PREFIXES = {**PREFIXES, "lmsh": "https://w3id.org/lmskg/shapes#"}
-
-
 def show(term: object) -> str:
+    """A term for a message: prefixed where we can, else <iri> or a quoted literal."""
     text = str(term)
-    for prefix, ns in sorted(_DISPLAY_PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
-        if text.startswith(str(ns)) and len(text) > len(str(ns)):
-            return f"{prefix}:{text[len(str(ns)):]}"
-    return f"<{text}>" if isinstance(term, URIRef) else repr(text)
+    short = shorten(text, strict=False) if isinstance(term, URIRef) else None
+    return short or (f"<{text}>" if isinstance(term, URIRef) else repr(text))
 
 
 def consistent(graph: Graph) -> bool:
@@ -361,10 +357,3 @@ def describe(onto: Graph, node: object) -> str:
 
 def explain(data: Graph, onto: Graph) -> list[Explanation]:
     return diagnose(data, onto) or black_box(data, onto)
-
-
-def claim_of(node: URIRef) -> str | None:
-    text = str(node)
-    if text.startswith(str(CLAIM)):
-        return text[len(CLAIM):].split("/")[0]
-    return None

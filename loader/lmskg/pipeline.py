@@ -17,16 +17,16 @@ from pathlib import Path
 from rdflib import Dataset
 
 from . import __version__
-from .build import Curated, build_dataset, load_curated
+from .build import build_dataset, load_curated
 from .config import Config
 from .export import render_all, write_atomically
-from .namespaces import INFERRED_GRAPH, PREFIXES
+from .namespaces import PREFIXES
 from .store import new_dataset
 
 MANIFEST = "manifest.json"
 
 
-def input_digest(config: Config, curated: Curated | None = None) -> str:
+def input_digest(config: Config) -> str:
     """SHA-256 over every input of a build: data, ontology, corpus, shared vocab."""
     h = hashlib.sha256()
     files: list[tuple[str, Path]] = []
@@ -65,7 +65,7 @@ def build_and_export(config: Config, reason: bool = True) -> BuildSummary:
     files = render_all(ds, config.ontology_dir / "context.jsonld")
     manifest = {
         "generator": f"lmskg {__version__}",
-        "inputs_sha256": input_digest(config, curated),
+        "inputs_sha256": input_digest(config),
         "reasoned": reason,
         "files": {name: hashlib.sha256(text.encode("utf-8")).hexdigest()
                   for name, text in sorted(files.items())},
@@ -110,7 +110,3 @@ def dataset_for_queries(config: Config, use_build: bool = True, reason: bool = T
 
         add_inferred(ds)
     return ds
-
-
-def has_inferred(ds: Dataset) -> bool:
-    return len(ds.graph(INFERRED_GRAPH)) > 0

@@ -20,20 +20,12 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from .errors import CheckFailed, LmskgError
-from .export import asserted_graphs
+from .store import asserted
 from .namespaces import INFERRED_GRAPH
 
 
 class Inconsistent(CheckFailed):
     """HermiT found the graph inconsistent."""
-
-
-def asserted(ds: Dataset) -> Graph:
-    g = Graph()
-    for name in asserted_graphs(ds):
-        for triple in ds.graph(name):
-            g.add(triple)
-    return g
 
 
 def _world_from(graph: Graph):  # -> owlready2.World

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from .namespaces import PREFIXES
+from .namespaces import shorten
 
 Term = URIRef | Literal | BNode | None
 FORMATS = ("table", "csv", "tsv", "json")
@@ -35,14 +35,8 @@ class Results:
 
 
 def compact(iri: str) -> str:
-    best = None
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(str(ns)) and (best is None or len(str(ns)) > len(str(best[1]))):
-            best = (prefix, ns)
-    if best is None:
-        return iri
-    local = iri[len(str(best[1])):]
-    return f"{best[0]}:{local}" if local and "/" not in local and "#" not in local else iri
+    """A CURIE for an IRI under one of our prefixes, else the IRI."""
+    return shorten(iri) or iri
 
 
 def _plain(term: Term) -> str:

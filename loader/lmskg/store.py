@@ -8,10 +8,10 @@ docs/decisions/0003-stores.md).
 
 from __future__ import annotations
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph, URIRef
 
 from .errors import InputError, Problem
-from .namespaces import PREFIXES
+from .namespaces import INFERRED_GRAPH, PREFIXES
 
 STORES = {"memory": "Memory", "oxigraph": "Oxigraph"}
 
@@ -33,3 +33,19 @@ def new_dataset(kind: str = "memory") -> Dataset:
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns, override=True, replace=True)
     return ds
+
+
+def asserted_graphs(ds: Dataset) -> list[URIRef]:
+    """The named graphs holding curated statements (everything but ``inferred``)."""
+    return sorted(g.identifier for g in ds.graphs()
+                  if isinstance(g.identifier, URIRef) and g.identifier != INFERRED_GRAPH
+                  and len(g) > 0)
+
+
+def asserted(ds: Dataset) -> Graph:
+    """Every curated statement (ontology, vocabulary, sources) in one graph."""
+    g = Graph()
+    for name in asserted_graphs(ds):
+        for triple in ds.graph(name):
+            g.add(triple)
+    return g
