@@ -178,11 +178,10 @@ def load_graph_file(path: Path, config: Config) -> tuple[Graph, Graph]:
     except OSError as exc:
         raise InputError(Problem(str(path), "", "", f"cannot read: {exc.strerror}")) from exc
     except Exception as exc:  # parser errors come in many types
-        reason = getattr(exc, "msg", None) or str(exc)
-        line = getattr(exc, "lines", None)
-        where = f"line {line + 1}: " if isinstance(line, int) else ""
-        raise InputError(Problem(str(path), "", "", f"does not parse as {fmt}: {where}"
-                                 f"{' '.join(str(reason).split())[:300]}")) from exc
+        reason = " ".join(str(getattr(exc, "message", None) or exc).split())
+        reason = reason.split(" at ^ in:")[0]  # rdflib appends the text as bytes reprs
+        raise InputError(Problem(str(path), "", "", f"does not parse as {fmt}: "
+                                 f"{reason[:300]}")) from exc
     onto = Graph().parse(config.ontology_file, format="turtle")
     data = Graph()
     for triple in whole:
