@@ -293,3 +293,10 @@ def test_a_stale_readme_is_detected(tmp_path):
                   encoding="utf-8")
     assert is_stale(copy)
     assert "Which claims clash?" in render(load_catalogue(copy))
+
+
+def test_an_update_is_refused_as_such():
+    proc = run_subprocess("sparql", "-", input="PREFIX ex: <urn:x:>\n# add one\n"
+                                               "INSERT DATA { ex:a ex:b ex:c }")
+    assert proc.returncode == 2
+    assert "this is a SPARQL Update; lmskg only reads" in proc.stderr

@@ -162,12 +162,20 @@ def bindings_for(query: CatalogueQuery, given: dict[str, str],
     return out
 
 
+_PROLOGUE = re.compile(r"(?is)^\s*(?:(?:PREFIX\s+[\w.-]*:\s*|BASE\s+)<[^>]*>\s*)*")
+_UPDATE = re.compile(r"(?i)^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b")
+
+
 def parse_checked(text: str, where: str, refuse_service: bool = True) -> Query:
     """Parse and translate a SELECT/ASK/CONSTRUCT/DESCRIBE query; refuse SERVICE (unless
     told not to, for a remote endpoint, which decides for itself). Raise QueryError.
 
     Returns rdflib's translated query, which rdflib can evaluate without parsing again.
     """
+    bare = re.sub(r"(?m)#.*$", " ", re.sub(r"<[^<>\s]*>", "<>", text))  # IRIs may hold '#'
+    if _UPDATE.match(_PROLOGUE.sub(" ", bare)):
+        raise QueryError(f"{where}: this is a SPARQL Update; lmskg only reads (the graph is "
+                         "built from data/, and a served graph is read-only)")
     try:
         query, service = _translate(text)
     except ParseException as exc:

@@ -131,7 +131,7 @@ def claim_triples(ontology: OntologyIndex, sid: str, doc: Document, c: dict[str,
     iri = CLAIM[c["id"]]
     src = source_iri(sid)
     yield from individual(iri, ontology.lookup("claim-type", c["type"]))
-    yield iri, RDFS.label, Literal(f"claim {c['id']}")
+    yield iri, RDFS.label, en(f"claim {c['id']}")
     yield iri, SKOS.notation, Literal(c["id"])
     yield iri, T.source, src
     yield iri, T.anchor, URIRef(iri + "/anchor")

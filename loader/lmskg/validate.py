@@ -276,7 +276,7 @@ class Checker:
         if measure is not None and self.ontology.lookup("measure", measure) is None:
             self.add(file, cid, "measure", f"unknown measure {measure!r}",
                      f"allowed: {self.ontology.allowed('measure')}")
-            measure = None
+            return  # its unit cannot be judged against an unknown measure
         has_value, has_range = "value" in c, "low" in c or "high" in c
         if has_value and has_range:
             self.add(file, cid, "value", "give either value or low/high, not both")
