@@ -72,6 +72,16 @@ def test_quote_not_at_its_offsets(tmp_config):
             "the quote occurs at 221-325")
 
 
+def test_statement_date_quote_not_at_its_offsets(tmp_config):
+    def shift(rec):
+        date = next(c for c in rec["claims"] if "date" in c)["date"]
+        date["start"] += 1
+        date["end"] += 1
+    _edit(tmp_config.data_dir, "s003", shift)
+    _expect(_build(tmp_config), "data/sources/s003.yaml: record s003-c06: field date: quote is "
+                                "not at")
+
+
 def test_quote_that_is_not_in_the_document(tmp_config):
     _edit(tmp_config.data_dir, "s000",
           lambda r: _claim(r, "s000-c06").update(quote="Surgery is the most common form of "

@@ -177,14 +177,14 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
     from .export import write_atomically
 
     queries_dir = config_from(args).queries_dir
-    text = render(load_catalogue(queries_dir))
     path = readme_path(queries_dir)
     if args.check:
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        if is_stale(queries_dir):
             raise CheckFailed(f"{path} is stale: run `make catalogue` "
                               "(lmskg catalogue --write)")
         print(f"{path} is up to date")
         return EXIT_OK
+    text = render(load_catalogue(queries_dir))
     if args.write:
         write_atomically({README: text}, queries_dir)
         print(f"wrote {path}")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .build import Curated
 from .corpus import Document
+from .schema import Anchor, anchors_of
 
 # A sentence ends at . ? ! (optionally followed by a closing quote) before whitespace
 # and the start of the next sentence, unless the period ends an abbreviation or initial.
@@ -75,26 +76,28 @@ def _overlaps(a: int, b: int, s: Sentence) -> bool:
     return a < s.end and b > s.start
 
 
+def _label(a: Anchor, record: dict) -> str:
+    """What an anchor is called in the report."""
+    if a.kind == "claim":
+        return a.record
+    if a.kind == "claim-date":
+        return f"date of {a.record}"
+    if a.kind == "unclaimed":
+        return f"unclaimed: {a.data['reason']}"
+    if a.kind == "citation":
+        c = record["citations"][int(a.field.split("[")[1].split("]")[0])]
+        return f"reference-list entry ({c.get('reference') or c['marker']})"
+    if a.field.startswith("dates["):
+        return f"source date ({a.data['kind']})"
+    if a.field.startswith("flags["):
+        return f"source flag ({a.data['value']})"
+    return f"source {a.field}"
+
+
 def document_coverage(record: dict, doc: Document) -> DocumentCoverage:
     rows = [SentenceCoverage(s) for s in sentences(doc.text)]
-    spans: list[tuple[int, int, str, bool]] = []  # start, end, label, is_claim
-    for c in record.get("claims", []):
-        spans.append((c["start"], c["end"], c["id"], True))
-        if "date" in c:
-            spans.append((c["date"]["start"], c["date"]["end"], f"date of {c['id']}", False))
-    for name in ("title", "publisher", "reviewer", "review_status"):
-        if name in record:
-            spans.append((record[name]["start"], record[name]["end"], f"source {name}", False))
-    for d in record.get("dates", []):
-        spans.append((d["start"], d["end"], f"source date ({d['kind']})", False))
-    for f in record.get("flags", []):
-        spans.append((f["start"], f["end"], f"source flag ({f['value']})", False))
-    for c in record.get("citations", []):
-        if "cited_as" in c:
-            spans.append((c["cited_as"]["start"], c["cited_as"]["end"],
-                          f"reference-list entry ({c.get('reference') or c['marker']})", False))
-    for u in record.get("unclaimed", []):
-        spans.append((u["start"], u["end"], f"unclaimed: {u['reason']}", False))
+    spans = [(a.data["start"], a.data["end"], _label(a, record), a.kind == "claim")
+             for a in anchors_of(record)]
     for row in rows:
         for a, b, label, is_claim in spans:
             if _overlaps(a, b, row.sentence):

@@ -11,12 +11,12 @@ already there are never changed (the build checks them).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import yamlio
 from .corpus import read_document
 from .errors import InputError, Problem
-from .schema import REFERENCE, REGIMEN, SOURCE, TERM, Schema, canonical
+from .schema import REFERENCE, REGIMEN, SOURCE, TERM, Schema, anchors_of, canonical
 
 # Which schema each curated file follows, by path relative to the data directory.
 LIST_SCHEMAS: dict[str, Schema] = {"references.yaml": REFERENCE,
@@ -67,24 +67,6 @@ def format_files(data_dir: Path, write: bool) -> list[str]:
     return changed
 
 
-def _anchors(rec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    for name in ("title", "publisher", "reviewer", "review_status"):
-        if isinstance(rec.get(name), dict):
-            yield name, rec[name]
-    for name in ("dates", "flags"):
-        for i, item in enumerate(rec.get(name) or []):
-            yield f"{name}[{i}]", item
-    for i, c in enumerate(rec.get("citations") or []):
-        if isinstance(c.get("cited_as"), dict):
-            yield f"citations[{i}].cited_as", c["cited_as"]
-    for i, item in enumerate(rec.get("unclaimed") or []):
-        yield f"unclaimed[{i}]", item
-    for c in rec.get("claims") or []:
-        yield str(c.get("id")), c
-        if isinstance(c.get("date"), dict):
-            yield f"{c.get('id')}.date", c["date"]
-
-
 def fill_offsets(path: Path, corpus_dir: Path) -> list[str]:
     """Fill missing offsets in one source file; return what was done, line by line."""
     rec = yamlio.load(path)
@@ -93,26 +75,25 @@ def fill_offsets(path: Path, corpus_dir: Path) -> list[str]:
     doc = read_document(corpus_dir, rec["file"])
     report: list[str] = []
     problems: list[Problem] = []
-    # Anchors are visited by kind (metadata, then citations, then claims), each in text order.
-    last_by_group: dict[str, int] = {}
-    for label, a in _anchors(rec):
-        group = label.split("[")[0].split(".")[0] if not label.startswith(rec.get("id", "?"))\
-            else "claims"
-        quote = a.get("quote")
-        if not isinstance(quote, str):
-            continue
+    # Anchors are visited by kind (metadata, citations, unclaimed, claims), each in text order.
+    last_by_kind: dict[str, int] = {}
+    for anchor in anchors_of(rec):
+        a, kind = anchor.data, anchor.kind
+        label = anchor.record if anchor.kind == "claim" else \
+            (f"{anchor.record}.{anchor.field}" if kind == "claim-date" else anchor.field)
+        quote = a["quote"]
         if isinstance(a.get("start"), int) and isinstance(a.get("end"), int):
-            last_by_group[group] = a["start"]
+            last_by_kind[kind] = a["start"]
             continue
         places = doc.occurrences(quote)
         if not places:
             problems.append(Problem(str(path), label, "quote", "quote not found in "
                                     f"{doc.file}", "copy it exactly, curly quotes included"))
             continue
-        after = [p for p in places if p >= last_by_group.get(group, 0)]
+        after = [p for p in places if p >= last_by_kind.get(kind, 0)]
         start = (after or places)[0]
         a["start"], a["end"] = start, start + len(quote)
-        last_by_group[group] = start
+        last_by_kind[kind] = start
         note = "" if len(places) == 1 else f" (one of {len(places)} occurrences: check)"
         report.append(f"{label}: {start}-{start + len(quote)}{note}")
     if problems:

@@ -9,7 +9,7 @@ key order that :func:`canonical` and ``lmskg fmt`` write.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from .errors import Problem
 
@@ -304,6 +304,48 @@ def canonical(schema: Schema, value: Any) -> Any:
         if key not in out and key not in schema.by_name:
             out[key] = value[key]
     return out
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A quoted passage of a source record, with where it sits in the record."""
+
+    record: str  # the source id, or the claim id for a claim and its date
+    field: str  # field path within that record
+    kind: str  # metadata | citation | unclaimed | claim | claim-date
+    data: dict
+
+
+def anchors_of(rec: dict) -> Iterator[Anchor]:
+    """Every anchored passage of a source record, in one place (build, anchor, coverage).
+
+    Tolerates malformed records (the curator tool runs before validation): anything that
+    is not a mapping with a quote is skipped.
+    """
+    sid = str(rec.get("id", ""))
+
+    def ok(a: Any) -> bool:
+        return isinstance(a, dict) and isinstance(a.get("quote"), str)
+
+    for name in ("title", "publisher", "reviewer", "review_status"):
+        if ok(rec.get(name)):
+            yield Anchor(sid, name, "metadata", rec[name])
+    for name in ("dates", "flags"):
+        for i, item in enumerate(rec.get(name) or []):
+            if ok(item):
+                yield Anchor(sid, f"{name}[{i}]", "metadata", item)
+    for i, c in enumerate(rec.get("citations") or []):
+        if isinstance(c, dict) and ok(c.get("cited_as")):
+            yield Anchor(sid, f"citations[{i}].cited_as", "citation", c["cited_as"])
+    for i, item in enumerate(rec.get("unclaimed") or []):
+        if ok(item):
+            yield Anchor(sid, f"unclaimed[{i}]", "unclaimed", item)
+    for c in rec.get("claims") or []:
+        if ok(c):
+            cid = str(c.get("id"))
+            yield Anchor(cid, "quote", "claim", c)
+            if ok(c.get("date")):
+                yield Anchor(cid, "date", "claim-date", c["date"])
 
 
 def _join(path: str, name: str) -> str:

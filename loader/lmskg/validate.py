@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -19,7 +19,7 @@ from .corpus import Document, anchor_problem
 from .crosswalk import SharedVocab
 from .errors import Problem
 from .numbers import appears_in
-from .schema import CONTEXT_FIELDS
+from .schema import CONTEXT_FIELDS, anchors_of
 from .vocabulary import OntologyIndex, Vocabulary
 
 DOSE_UNITS = ("mg/m2", "g/m2", "mg", "Gy")
@@ -160,12 +160,11 @@ class Checker:
                      f"{doc.sha256}, the record says {rec['sha256']}",
                      "the corpus file changed or the wrong corpus is used")
             doc = None  # anchors against a different text would only add noise
-        anchors = self._anchors_of_source(rec)
-        for field, a in anchors:
-            if doc is not None:
-                p = anchor_problem(doc, a["quote"], a["start"], a["end"], file, sid, field)
-                if p:
-                    self.problems.append(p)
+        for a in anchors_of(rec) if doc is not None else ():
+            p = anchor_problem(doc, a.data["quote"], a.data["start"], a.data["end"], file,
+                               a.record, a.field)
+            if p:
+                self.problems.append(p)
         for i, d in enumerate(rec.get("dates", [])):
             self._check_date(file, sid, f"dates[{i}].value", d["value"])
         for i, f in enumerate(rec.get("flags", [])):
@@ -195,24 +194,7 @@ class Checker:
             seen_claims[cid] = file
             if not re.fullmatch(rf"{re.escape(sid)}-c\d{{2,}}[a-z]?", cid):
                 self.add(file, cid, "id", f"claim ids of this source look like {sid}-c01")
-            if doc is not None:
-                p = anchor_problem(doc, claim["quote"], claim["start"], claim["end"], file, cid,
-                                   "quote")
-                if p:
-                    self.problems.append(p)
             self._check_claim(file, claim, markers)
-
-    @staticmethod
-    def _anchors_of_source(rec: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
-        for name in ("title", "publisher", "reviewer", "review_status"):
-            if name in rec:
-                yield name, rec[name]
-        for name in ("dates", "flags", "unclaimed"):
-            for i, item in enumerate(rec.get(name, [])):
-                yield f"{name}[{i}]", item
-        for i, c in enumerate(rec.get("citations", [])):
-            if "cited_as" in c:
-                yield f"citations[{i}].cited_as", c["cited_as"]
 
     def _check_claim(self, file: str, c: dict[str, Any], markers: set[str]) -> None:
         cid, ctype = c["id"], c["type"]
