@@ -57,27 +57,27 @@ def source_triples(ontology: OntologyIndex, src: SourceFile) -> Iterator[Triple]
         title = rec["title"]
         yield iri, DCTERMS.title, en(title.get("value", title["quote"]))
         yield iri, RDFS.label, en(title.get("value", title["quote"]))
-        yield from _metadata_anchor(iri, doc, "title", DCTERMS.title, title)
+        yield from _metadata_anchor(iri, iri, doc, "title", DCTERMS.title, title)
     else:
         yield iri, RDFS.label, en(f"{rec['file']} (the text has no title)")
     for d in rec.get("dates", []):
         prop = DATE_PROPERTY[d["kind"]]
         yield iri, prop, parse_date(d["value"])
-        yield from _metadata_anchor(iri, doc, f"date-{d['kind']}", prop, d)
+        yield from _metadata_anchor(iri, iri, doc, f"date-{d['kind']}", prop, d)
     for name, prop in (("publisher", DCTERMS.publisher), ("reviewer", T.reviewer)):
         if name in rec:
             agent = AGENT[slug(rec[name]["value"])]
             yield iri, prop, agent
             yield from individual(agent, PROV.Agent)
             yield agent, RDFS.label, Literal(rec[name]["value"])
-            yield from _metadata_anchor(iri, doc, name, prop, rec[name])
+            yield from _metadata_anchor(iri, iri, doc, name, prop, rec[name])
     if "review_status" in rec:
         yield iri, T.reviewStatus, ontology.lookup("review-status", rec["review_status"]["value"])
-        yield from _metadata_anchor(iri, doc, "review-status", T.reviewStatus,
+        yield from _metadata_anchor(iri, iri, doc, "review-status", T.reviewStatus,
                                     rec["review_status"])
     for f in rec.get("flags", []):
         yield iri, T.flag, ontology.lookup("flag", f["value"])
-        yield from _metadata_anchor(iri, doc, f"flag-{f['value']}", T.flag, f)
+        yield from _metadata_anchor(iri, iri, doc, f"flag-{f['value']}", T.flag, f)
     if "note" in rec:
         yield iri, SKOS.note, en(rec["note"])
     # marker -> reference, for the markers the source itself maps (stated); a curator's
@@ -92,21 +92,12 @@ def source_triples(ontology: OntologyIndex, src: SourceFile) -> Iterator[Triple]
         yield from claim_triples(ontology, sid, doc, claim, resolved)
 
 
-def _metadata_anchor(subject: URIRef, doc: Document, name: str, prop: URIRef,
+def _metadata_anchor(subject: URIRef, source: URIRef, doc: Document, name: str, prop: URIRef,
                      a: dict[str, Any]) -> Iterator[Triple]:
     iri = URIRef(f"{subject}/anchor/{name}")
     yield subject, T.evidencedBy, iri
-    yield from anchor(iri, _source_of(subject), doc, a["quote"], a["start"], a["end"])
+    yield from anchor(iri, source, doc, a["quote"], a["start"], a["end"])
     yield iri, T.supportsProperty, prop
-
-
-def _source_of(iri: URIRef) -> URIRef:
-    """The source IRI that an IRI under source/<id>/ or claim/<id> belongs to."""
-    text = str(iri)
-    if text.startswith(str(SOURCE)):
-        return SOURCE[text[len(SOURCE):].split("/")[0]]
-    claim_id = text[len(CLAIM):].split("/")[0]
-    return SOURCE[claim_id.rsplit("-c", 1)[0]]
 
 
 def _citation(ontology: OntologyIndex, sid: str, doc: Document,
@@ -121,7 +112,8 @@ def _citation(ontology: OntologyIndex, sid: str, doc: Document,
         yield iri, T.refersTo, reference_iri(c["reference"])
     if "cited_as" in c:
         yield iri, T.citedAs, Literal(c["cited_as"]["quote"])
-        yield from _metadata_anchor(iri, doc, "cited-as", T.citedAs, c["cited_as"])
+        yield from _metadata_anchor(iri, source_iri(sid), doc, "cited-as", T.citedAs,
+                                    c["cited_as"])
     if "note" in c:
         yield iri, SKOS.note, en(c["note"])
 
@@ -139,7 +131,7 @@ def claim_triples(ontology: OntologyIndex, sid: str, doc: Document, c: dict[str,
     yield iri, T.direction, ontology.lookup("direction", c["direction"])
     if "date" in c:
         yield iri, T.statementDate, parse_date(c["date"]["value"])
-        yield from _metadata_anchor(iri, doc, "date", T.statementDate, c["date"])
+        yield from _metadata_anchor(iri, src, doc, "date", T.statementDate, c["date"])
     traceable = False  # a reference the source itself identifies (a stated mapping)
     for marker in c.get("cites", []):
         yield iri, T.citation, citation_iri(sid, marker)
