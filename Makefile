@@ -76,7 +76,7 @@ fmt-check: $(STAMP) ## list curated files that are not in canonical form
 catalogue: $(STAMP) ## regenerate queries/README.md from the query headers
 	$(LMSKG) catalogue --write
 
-terms: $(STAMP) ## regenerate loader/lmskg/terms.py from the ontology
+terms: $(STAMP) ## regenerate loader/lmskg/ontology/terms.py from the ontology
 	$(LMSKG) terms --write
 
 lock: $(STAMP) ## rewrite requirements.lock from what .venv holds

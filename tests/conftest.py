@@ -1,45 +1,18 @@
-"""Shared fixtures: the repository's own inputs, copies to break, and CLI runners."""
+"""Shared fixtures: the repository's own inputs, copies to break, the built graph."""
 
 from __future__ import annotations
 
-import io
 import shutil
-import subprocess
-import sys
-from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from lmskg.build import Curated, build_dataset, load_curated
-from lmskg.cli import main
 from lmskg.config import Config
-
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = Config().corpus_dir.resolve()
-
-
-@dataclass
-class CliResult:
-    code: int
-    out: str
-    err: str
-
-
-def run_cli(*args: str) -> CliResult:
-    """Run ``lmskg`` in-process and capture what it prints."""
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(list(args))
-    return CliResult(code, out.getvalue(), err.getvalue())
-
-
-def run_subprocess(*args: str, cwd: Path | None = None, **kw) -> subprocess.CompletedProcess:
-    """Run ``lmskg`` as a separate process (exit codes, stdout/stderr as a user sees them)."""
-    exe = Path(sys.executable).with_name("lmskg")
-    return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=cwd or REPO,
-                          timeout=600, **kw)
+from lmskg.curated.load import Curated
+from lmskg.pipeline.dataset import build_dataset
+from lmskg.pipeline.inputs import Inputs, load_inputs
+from tests.support.cli import CORPUS, REPO
 
 
 @pytest.fixture(autouse=True)
@@ -57,22 +30,28 @@ def config() -> Config:
 
 
 @pytest.fixture(scope="session")
-def curated(config: Config) -> Curated:
-    return load_curated(config)
+def inputs(config: Config) -> Inputs:
+    """The real inputs, read and checked once per session."""
+    return load_inputs(config)
 
 
 @pytest.fixture(scope="session")
-def dataset(curated: Curated):
+def curated(inputs: Inputs) -> Curated:
+    return inputs.curated
+
+
+@pytest.fixture(scope="session")
+def dataset(inputs: Inputs):
     """The real graph, asserted statements only (no reasoner)."""
-    return build_dataset(curated)
+    return build_dataset(inputs)
 
 
 @pytest.fixture(scope="session")
-def reasoned_dataset(curated: Curated):
+def reasoned_dataset(inputs: Inputs):
     """The real graph with HermiT's 'inferred' graph (runs Java once per session)."""
-    from lmskg.reasoning import add_inferred
+    from lmskg.reasoning.hermit import add_inferred
 
-    ds = build_dataset(curated)
+    ds = build_dataset(inputs)
     add_inferred(ds)
     return ds
 

@@ -1,9 +1,40 @@
 """lmskg: a knowledge graph of leiomyosarcoma treatment evidence.
 
 Curated records in ``data/`` say what each source document of the corpus says,
-anchored to exact quotes; this package verifies them against the corpus, turns
-them into RDF under the ontology in ``ontology/``, checks the result and
-writes the exports.
+anchored to exact quotes. The package is laid out as the pipeline runs, each stage
+importing only the ones before it (a test enforces it):
+
+==============  ============================================================
+``curated``     read and check the YAML into typed records (no RDF)
+``ontology``    the ontology as code: IRIs, term constants, notations
+``transform``   records to triples (pure)
+``stores``      the RDF store behind a dataset; publishing to remote stores
+``reasoning``   HermiT: consistency, classification, explanations
+``checks``      ``lmskg check`` (SHACL, QC, OWL) and the coverage report
+``exports``     Turtle, N-Triples, JSON-LD, TriG, RDF/XML, evidence.csv, manifest
+``sparql``      the question catalogue, parameters, local and remote queries
+``serve``       the read-only SPARQL server
+``pipeline``    the jobs: read inputs once, build, the dataset to query
+``curate``      curator tools: anchor, fmt, JSON Schemas, term constants
+``bench``       ``make bench``
+``cli``         the command line (nothing imports it)
+==============  ============================================================
+
+The public API is what this module exports.
 """
 
-__version__ = "0.1.0"
+from .config import Config
+from .curated import Curated, load_curated
+from .errors import (CheckFailed, InputError, LmskgError, Problem, QueryError,
+                     RemoteError)
+from .pipeline.build import Built, build
+from .pipeline.dataset import build_dataset
+from .pipeline.inputs import Inputs, load_inputs
+from .pipeline.queryable import dataset_for_queries
+from .sparql.local import run_local
+from .sparql.results import Results
+from .version import __version__
+
+__all__ = ["Built", "CheckFailed", "Config", "Curated", "InputError", "Inputs", "LmskgError",
+           "Problem", "QueryError", "RemoteError", "Results", "__version__", "build",
+           "build_dataset", "dataset_for_queries", "load_curated", "load_inputs", "run_local"]

@@ -1,0 +1,154 @@
+"""``lmskg build``, ``export``, ``check`` and ``coverage``: the graph and its checks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+from ..errors import EXIT_CHECK_FAILED, EXIT_OK, CheckFailed
+from .options import config_from
+
+Add = Callable[..., argparse.ArgumentParser]
+
+
+def register(add: Add) -> None:
+    p = add("build", "check the curated data, build the graph and write every export to build/",
+            cmd_build, "Check the curated data against the corpus (quotes at their offsets, "
+            "checksums, terms, figures), build the RDF dataset, classify it with HermiT into the "
+            "'inferred' graph, and write lmskg.ttl, .nt, .jsonld, .trig, lmskg-ontology.owl, "
+            "evidence.csv and manifest.json to build/ atomically. With --check, also run "
+            "'lmskg check' and 'lmskg coverage' on what was just built, without reading or "
+            "reasoning again (exit 1 if either fails).")
+    p.add_argument("--no-reason", action="store_true",
+                   help="skip the HermiT classification (no 'inferred' graph)")
+    p.add_argument("--check", action="store_true",
+                   help="then check the graph (SHACL, QC; HermiT's verdict of the build) and "
+                        "write build/coverage.md")
+
+    p = add("export", "write one export to standard output or a file", cmd_export)
+    p.add_argument("--format", required=True,
+                   choices=("ttl", "nt", "jsonld", "trig", "owl", "csv"),
+                   help="ttl, nt, jsonld: the merged graph; trig: named graphs with the "
+                        "inferred one; owl: the ontology as RDF/XML; csv: the evidence table")
+    p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    p.add_argument("--no-reason", action="store_true",
+                   help="trig only: skip the HermiT classification (no 'inferred' graph)")
+
+    p = add("check", "check the graph: OWL consistency (HermiT), SHACL shapes, QC queries",
+            cmd_check, "Load the ontology and the data into owlready2 and run HermiT (an "
+            "inconsistency is explained: the individual, its claim and source, the axiom); "
+            "validate the SHACL shapes of ontology/shapes.ttl; run queries/qc/*-violation.rq, "
+            "which must return no rows. Exit 1 on any finding.")
+    p.add_argument("--graph", help="check this RDF file (.trig/.ttl/.nt/.jsonld) instead of "
+                                   "the curated data; the ontology is added")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="report format (default: text)")
+
+    add("coverage", "report which sentences of each source carry claims (build/coverage.md)",
+        cmd_coverage, "List, per source, every sentence with the claims anchored in it and what "
+        "explains each sentence without a claim; write build/coverage.md. Exit 1 while any "
+        "sentence is neither covered nor explained.")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from ..pipeline.build import build
+
+    from ..reasoning.hermit import Inconsistent
+
+    cfg = config_from(args)
+    try:
+        built = build(cfg, reason=not args.no_reason)
+    except Inconsistent:
+        if not args.check:
+            raise
+        return cmd_check(argparse.Namespace(**{**vars(args), "graph": None, "format": "text"}))
+    s = built.summary
+    print(f"built {s.claims} claims from {s.sources} sources: {s.triples} triples in "
+          f"{s.graphs} named graphs ({s.inferred} inferred)")
+    for path in s.files:
+        print(f"  wrote {path}")
+    if not args.check:
+        return EXIT_OK
+    from ..checks.run import run_checks, split_dataset
+
+    data, onto = split_dataset(built.dataset)
+    report = run_checks(data, onto, cfg.ontology_dir / "shapes.ttl", cfg.queries_dir / "qc",
+                        consistent_at_build=built.reasoned)
+    sys.stdout.write(_render_report(report, "text"))
+    unexplained = _write_coverage(built.inputs.curated, cfg.build_dir)
+    return EXIT_OK if report.ok and not unexplained else EXIT_CHECK_FAILED
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..atomic import write_atomically
+    from ..exports import EXPORTS, render
+    from ..pipeline.dataset import build_dataset
+    from ..pipeline.inputs import load_inputs
+
+    cfg = config_from(args)
+    ds = build_dataset(load_inputs(cfg), cfg.store)
+    if args.format == "trig" and not args.no_reason:  # only TriG holds the inferred graph
+        from ..reasoning.hermit import add_inferred
+
+        add_inferred(ds)
+    name = next(n for n, fmt in EXPORTS.items() if fmt == args.format)
+    text = render(ds, cfg.ontology_dir / "context.jsonld", (name,))[name]
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        out = Path(args.output)
+        write_atomically({out.name: text}, out.parent)
+        print(f"wrote {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _render_report(report: object, fmt: str) -> str:
+    from ..checks.report import render_json, render_text
+
+    return render_json(report) if fmt == "json" else render_text(report)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..checks.run import load_graph_file, run_checks, split_dataset
+
+    cfg = config_from(args)
+    if args.graph:
+        data, onto = load_graph_file(Path(args.graph), cfg.ontology_file)
+    else:
+        from ..pipeline.dataset import build_dataset
+        from ..pipeline.inputs import load_inputs
+
+        data, onto = split_dataset(build_dataset(load_inputs(cfg), cfg.store))
+    report = run_checks(data, onto, cfg.ontology_dir / "shapes.ttl", cfg.queries_dir / "qc")
+    sys.stdout.write(_render_report(report, args.format))
+    return EXIT_OK if report.ok else EXIT_CHECK_FAILED
+
+
+def _write_coverage(curated: object, build_dir: Path) -> int:
+    """Write build/coverage.md and say so; the number of unexplained sentences."""
+    from ..atomic import write_atomically
+    from ..checks.coverage import coverage, report
+
+    docs = coverage(curated)
+    write_atomically({"coverage.md": report(docs)}, build_dir)
+    total = sum(len(d.rows) for d in docs)
+    bad = [(d, r) for d in docs for r in d.unexplained]
+    print(f"coverage: {total} sentences in {len(docs)} sources, {len(bad)} unexplained; "
+          f"wrote {build_dir / 'coverage.md'}")
+    for d, r in bad:
+        print(f"  {d.source_id} [{r.sentence.start}-{r.sentence.end}] {r.sentence.text}",
+              file=sys.stderr)
+    return len(bad)
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from ..pipeline.inputs import load_inputs
+
+    cfg = config_from(args)
+    unexplained = _write_coverage(load_inputs(cfg).curated, cfg.build_dir)
+    if unexplained:
+        raise CheckFailed(f"{unexplained} sentences are neither covered by a claim nor "
+                          "explained (add a claim, or an 'unclaimed' record with its reason)")
+    return EXIT_OK

@@ -1,0 +1,171 @@
+"""``lmskg query``, ``lmskg sparql`` and ``lmskg catalogue``: the catalogue and ad-hoc queries."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import EXIT_OK, CheckFailed, QueryError
+from ..sparql.results import FORMATS, render
+from .options import config_from, explicit_inputs
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", "-f", choices=FORMATS, default="table",
+                   help="output: table (for people), or the SPARQL 1.1 results formats csv, "
+                        "tsv, json (default: table)")
+    p.add_argument("--max-width", type=int, default=60, metavar="N",
+                   help="cut table cells longer than N characters (default: 60; 0: never)")
+    p.add_argument("--endpoint", help="run against this SPARQL 1.1 endpoint URL instead of the "
+                                      "embedded store")
+    p.add_argument("--timeout", type=float, default=30.0,
+                   help="seconds to wait for a remote endpoint (default: 30)")
+    p.add_argument("--fresh", action="store_true",
+                   help="build in memory from data/ instead of reading build/lmskg.trig")
+
+
+def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+    p = add("query", "run a competency question of the catalogue (queries/*.rq) or a .rq file",
+            cmd_query, "Run a catalogue question by name (see --list) or a .rq file. "
+            "Parameters are bound as RDF terms through a VALUES block, never pasted into "
+            "the text; an empty value (--param key=) leaves the parameter unbound. Reads "
+            "build/lmskg.trig when it is up to date, else builds in memory.")
+    p.add_argument("name", nargs="?", help="query name (file stem in queries/) or a .rq file")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE",
+                   help="set a parameter (repeatable)")
+    p.add_argument("--list", action="store_true",
+                   help="list the catalogue with its headers (or only NAME's header)")
+    _output_options(p)
+
+    p = add("sparql", "run an ad-hoc SPARQL query from a file or standard input ('-')",
+            cmd_sparql, "Run any SELECT or ASK query on the graph (SERVICE is refused on the "
+            "embedded store). A query that does not parse is reported with its line and "
+            "column (exit 2).")
+    p.add_argument("file", help="a .rq file, or - for standard input")
+    _output_options(p)
+
+    p = add("catalogue", "print, write (--write) or check (--check) queries/README.md and the "
+            "generated blocks of the queries", cmd_catalogue,
+            "Generate queries/README.md, the catalogue of competency questions, from the "
+            "headers of queries/*.rq, and the blocks of the queries generated from the "
+            "context kinds (marked '# generated: ...'). Without an option, print the README. "
+            "--check exits 1 when either is stale.")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--write", action="store_true",
+                   help="write queries/README.md and the generated blocks")
+    g.add_argument("--check", action="store_true",
+                   help="exit 1 if queries/README.md or a generated block is stale")
+
+
+def _dataset(args: argparse.Namespace) -> Any:
+    from ..pipeline.queryable import dataset_for_queries
+
+    cfg = config_from(args)
+    return dataset_for_queries(cfg, use_build=not (args.fresh or explicit_inputs(args)))
+
+
+def _run(args: argparse.Namespace, text: str, where: str,
+         check: Callable[[Any], None] | None = None) -> int:
+    """Run ``text`` on the endpoint or the embedded store; ``check`` vets the parameters
+    against the graph that answers (the local dataset, or the endpoint through ASK)."""
+    if args.endpoint:
+        from ..sparql.lookup import RemoteLookup
+        from ..sparql.remote import run_remote
+
+        if check is not None:
+            check(RemoteLookup(args.endpoint, args.timeout))
+        res = run_remote(args.endpoint, text, timeout=args.timeout, where=where)
+    else:
+        from ..sparql.local import run_local
+
+        ds = _dataset(args)
+        if check is not None:
+            check(ds)
+        res = run_local(ds, text, where)
+    sys.stdout.write(render(res, args.format, args.max_width))
+    return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from ..ontology.index import load_ontology
+    from ..sparql.catalogue import load_catalogue, resolve
+    from ..sparql.lookup import require_known_terms
+    from ..sparql.params import bind, bindings_for, parse_given
+    from ..sparql.parse import parse_checked
+
+    cfg = config_from(args)
+    if args.list:
+        queries = ([resolve(args.name, cfg.queries_dir)] if args.name
+                   else list(load_catalogue(cfg.queries_dir).values()))
+        print("\n\n".join(describe(q) for q in queries))
+        return EXIT_OK
+    if not args.name:
+        raise QueryError("name a query (lmskg query --list shows the catalogue)")
+    q = resolve(args.name, cfg.queries_dir)
+    parse_checked(q.text, str(q.path), refuse_service=not args.endpoint)
+    bindings = bindings_for(q, parse_given(args.param), load_ontology(cfg.ontology_file))
+    return _run(args, bind(q.text, bindings), str(q.path),
+                check=lambda graph: require_known_terms(graph, q, bindings))
+
+
+def cmd_sparql(args: argparse.Namespace) -> int:
+    if args.file == "-":
+        text, where = sys.stdin.read(), "<stdin>"
+    else:
+        try:
+            text, where = Path(args.file).read_text(encoding="utf-8"), args.file
+        except OSError as exc:
+            raise QueryError(f"cannot read {args.file}: {exc.strerror}") from exc
+    from ..sparql.parse import parse_checked
+
+    parse_checked(text, where, refuse_service=not args.endpoint)  # before any loading
+    return _run(args, text, where)
+
+
+def describe(q: Any) -> str:
+    """A query's header for people: name and question, what it does, how to call it."""
+    lines = [f"{q.name}: {q.title}"]
+    if q.description:
+        lines += textwrap.wrap(q.description, 92, initial_indent="    ",
+                               subsequent_indent="    ")
+    for p in q.params:
+        default = p.default if p.default is not None else "(unbound: any)"
+        kind = f"{p.type}: {'|'.join(p.choices)}" if p.choices else p.type
+        lines.append(f"    --param {p.name}=<{kind}>  default {default}  {p.doc}".rstrip())
+    if q.tags:
+        lines.append(f"    tags: {', '.join(q.tags)}")
+    for ex in q.examples:
+        lines.append(f"    e.g. {ex}")
+    return "\n".join(lines)
+
+
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    from ..atomic import write_atomically
+    from ..sparql.catalogue import load_catalogue
+    from ..sparql.generated import regenerate, stale_queries
+    from ..sparql.readme import README, is_stale, readme_path, render as render_readme
+
+    queries_dir = config_from(args).queries_dir
+    path = readme_path(queries_dir)
+    if args.check:
+        stale = [str(p) for p in stale_queries(queries_dir)]
+        if is_stale(queries_dir):
+            stale.append(str(path))
+        if stale:
+            raise CheckFailed(f"stale: {', '.join(stale)}: run `make catalogue` "
+                              "(lmskg catalogue --write)")
+        print(f"{path} and the generated blocks are up to date")
+        return EXIT_OK
+    if args.write:
+        for q in stale_queries(queries_dir):
+            text = regenerate(q.read_text(encoding="utf-8"), str(q))
+            write_atomically({q.name: text}, q.parent)
+            print(f"wrote {q}")
+        write_atomically({README: render_readme(load_catalogue(queries_dir))}, queries_dir)
+        print(f"wrote {path}")
+        return EXIT_OK
+    sys.stdout.write(render_readme(load_catalogue(queries_dir)))
+    return EXIT_OK

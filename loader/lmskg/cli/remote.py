@@ -1,0 +1,124 @@
+"""``lmskg serve`` and ``lmskg publish``: the graph over HTTP, and in other stores.
+
+``lmskg query NAME --endpoint URL`` (in :mod:`lmskg.cli.query`) is the third
+part: any catalogue question on any SPARQL 1.1 endpoint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from ..errors import EXIT_OK
+from ..net.auth import is_loopback
+from .options import config_from
+
+
+def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+    p = add("serve", "serve the built graph read-only over SPARQL (Oxigraph server)", cmd_serve,
+            "Load build/lmskg.trig into an Oxigraph database in build/oxigraph/ (only when the "
+            "TriG file changed) and serve it read-only: SPARQL queries at /query, the query page "
+            "at /, graphs at /store; updates and graph-store writes are refused. The default "
+            "graph of a query is the union of the named graphs, as on the embedded store. "
+            "Ctrl-C stops it.")
+    p.add_argument("--port", type=int, default=7878, help="TCP port (default: 7878)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only; "
+                        "0.0.0.0 opens it to the network)")
+    p.add_argument("--query-timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="stop any query that runs longer (default: 60; 0 for no limit)")
+    p.add_argument("--no-cors", dest="cors", action="store_false",
+                   help="refuse cross-origin requests (by default web query tools such as "
+                        "YASGUI on another site may query this server)")
+    p.add_argument("--reload", action="store_true",
+                   help="reload the database from lmskg.trig even if it is up to date")
+
+    p = add("publish", "load the dataset into a triple store (SPARQL 1.1 Graph Store Protocol)",
+            cmd_publish,
+            "Replace, graph by graph (HTTP PUT), every named graph of build/lmskg.trig in the "
+            "graph store at --endpoint (Oxigraph: http://HOST:7878/store; see "
+            "docs/remote-stores.md for Virtuoso, Fuseki, GraphDB and QLever). Publishing again "
+            "is idempotent; a failure stops at the failing graph and leaves the others as they "
+            "were. Credentials: $LMSKG_ENDPOINT_USER and $LMSKG_ENDPOINT_PASSWORD, or a netrc "
+            "file named by $LMSKG_NETRC; never on the command line.")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the graph store URL (not the query endpoint)")
+    p.add_argument("--timeout", type=float, default=60.0,
+                   help="seconds to wait for each answer of the store (default: 60)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="list the graphs that would be replaced; send nothing")
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Treat SIGTERM like Ctrl-C, so the server is stopped either way."""
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ..exports.manifest import built_dataset_is_fresh
+    from ..serve.oxigraph import DB_DIR, Server, ServerError, count_triples, prepare_database
+
+    cfg = config_from(args)
+    trig = cfg.build_dir / "lmskg.trig"
+    if not 0 < args.port < 65536:
+        raise ServerError(f"--port {args.port} is not a TCP port (1-65535)")
+    try:
+        fresh = built_dataset_is_fresh(cfg)
+    except Exception:  # inputs unreadable: the TriG is still what we serve
+        fresh = False
+    if trig.is_file() and not fresh:
+        print(f"note: cannot confirm that {trig} is up to date with the inputs (run "
+              "'lmskg build'); serving it as it is", file=sys.stderr)
+    if not is_loopback(args.host):
+        print(f"warning: listening on {args.host}: anyone who can reach this machine can "
+              "query the graph (read-only)", file=sys.stderr)
+    with _sigterm_as_interrupt():
+        t0 = time.monotonic()
+        db, loaded = prepare_database(trig, cfg.build_dir / DB_DIR, force=args.reload)
+        if loaded:
+            print(f"loaded {trig} into {db} ({time.monotonic() - t0:.1f} s)", flush=True)
+        server = Server(db, args.host, args.port, read_only=True, union_default_graph=True,
+                        cors=args.cors, query_timeout=args.query_timeout or None)
+        try:
+            with server:
+                triples, graphs = count_triples(server)
+                print(f"serving {triples} triples in {graphs} named graphs, read-only "
+                      f"(ready in {time.monotonic() - t0:.1f} s)\n"
+                      f"  query page:       {server.url}/\n"
+                      f"  SPARQL endpoint:  {server.query_url}   (default graph: the union "
+                      "of the named graphs)\n"
+                      f"  graph store:      {server.store_url}   (read only)\n"
+                      f"  e.g. lmskg query NAME --endpoint {server.query_url}\n"
+                      "Ctrl-C stops the server.", flush=True)
+                code = server.wait()
+                tail = server.log_tail()
+        except KeyboardInterrupt:
+            print("\nserver stopped", flush=True)
+            return EXIT_OK
+    raise ServerError(f"oxigraph stopped unexpectedly (exit code {code})"
+                      + (f": {tail}" if tail else ""))
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from ..stores.publish import publish
+
+    cfg = config_from(args)
+    publish(cfg.build_dir / "lmskg.trig", args.endpoint, timeout=args.timeout,
+            say=lambda line: print(line, flush=True), dry_run=args.dry_run)
+    return EXIT_OK

@@ -1,0 +1,57 @@
+"""``build/manifest.json``: checksums of the exports and of the inputs they came from.
+
+A build is *fresh* when the manifest's input digest equals the digest of the inputs
+now; queries then read the built dataset instead of building again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from ..config import Config
+from ..version import __version__
+
+MANIFEST = "manifest.json"
+TRIG = "lmskg.trig"
+
+
+def input_digest(config: Config) -> str:
+    """SHA-256 over every input of a build: data, ontology, corpus, shared vocab."""
+    h = hashlib.sha256()
+    files: list[tuple[str, Path]] = []
+    files += [(f"data/{p.relative_to(config.data_dir).as_posix()}", p)
+              for p in sorted(config.data_dir.rglob("*.yaml"))]
+    files += [(f"ontology/{p.name}", p) for p in sorted(config.ontology_dir.glob("*"))
+              if p.is_file()]
+    files += [(f"vocab/{p.name}", p) for p in sorted(config.vocab_dir.glob("*.csv"))]
+    files += [(f"corpus/{p.name}", p) for p in sorted(config.corpus_dir.glob("*.txt"))]
+    for name, path in files:
+        h.update(name.encode() + b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    h.update(__version__.encode())
+    return h.hexdigest()
+
+
+def manifest_text(config: Config, files: dict[str, str], reasoned: bool) -> str:
+    manifest = {
+        "generator": f"lmskg {__version__}",
+        "inputs_sha256": input_digest(config),
+        "reasoned": reasoned,
+        "files": {name: hashlib.sha256(text.encode("utf-8")).hexdigest()
+                  for name, text in sorted(files.items())},
+    }
+    return json.dumps(manifest, indent=1, sort_keys=True) + "\n"
+
+
+def built_dataset_is_fresh(config: Config) -> bool:
+    path = config.build_dir / MANIFEST
+    if not path.is_file() or not (config.build_dir / TRIG).is_file():
+        return False
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        return manifest.get("inputs_sha256") == input_digest(config)
+    except (OSError, ValueError):
+        return False

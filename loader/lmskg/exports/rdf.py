@@ -1,0 +1,79 @@
+"""RDF serialisations of the dataset: Turtle, N-Triples, JSON-LD and TriG, deterministic.
+
+Blank nodes (only in OWL axioms) get canonical labels, subjects and lines are sorted,
+so a rebuild gives byte-identical files (rdflib's own order depends on the hash seed).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import to_canonical_graph
+
+from ..ontology.namespaces import PREFIXES, bind_prefixes
+from ..transform.graphs import asserted
+
+
+def canonical(graph: Graph) -> Graph:
+    """A copy with canonical blank-node labels and our prefixes."""
+    out = Graph()
+    for triple in to_canonical_graph(graph):
+        out.add(triple)
+    return bind_prefixes(out)
+
+
+def merged(ds: Dataset) -> Graph:
+    """Ontology, vocabulary and every source in one graph (no inferred triples)."""
+    return canonical(asserted(ds))
+
+
+def turtle(graph: Graph) -> str:
+    return graph.serialize(format="turtle")
+
+
+def ntriples(graph: Graph) -> str:
+    lines = graph.serialize(format="nt").splitlines()
+    return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
+
+
+def jsonld(graph: Graph, context_file: Path) -> str:
+    context = json.loads(context_file.read_text(encoding="utf-8"))["@context"]
+    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    nodes = data.get("@graph", [])
+    nodes.sort(key=lambda n: n.get("@id", ""))
+    data = {"@context": context, "@graph": [_sorted_node(n) for n in nodes]}
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _sorted_node(node: object) -> object:
+    """Sort keys, and the values of multi-valued properties (never an @list)."""
+    if isinstance(node, dict):
+        out = {}
+        for key in sorted(node, key=lambda k: (not k.startswith("@"), k)):
+            value = node[key]
+            if isinstance(value, list) and key != "@list":
+                value = sorted((_sorted_node(v) for v in value),
+                               key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+            else:
+                value = _sorted_node(value)
+            out[key] = value
+        return out
+    if isinstance(node, list):
+        return [_sorted_node(v) for v in node]
+    return node
+
+
+def trig(ds: Dataset) -> str:
+    """Named graphs in sorted order, each as the Turtle body of its GRAPH block."""
+    names = sorted(g.identifier for g in ds.graphs()
+                   if isinstance(g.identifier, URIRef) and len(g) > 0)
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+    blocks = []
+    for name in names:
+        body = canonical(ds.graph(name)).serialize(format="turtle")
+        lines = [line for line in body.splitlines() if not line.startswith("@prefix")]
+        text = "\n".join(lines).strip("\n")  # never indent: literals may span lines
+        blocks.append(f"<{name}> {{\n{text}\n}}\n")
+    return head + "\n" + "\n".join(blocks)

@@ -1,0 +1,20 @@
+"""The asserted dataset: every named graph of the transform, in the chosen store."""
+
+from __future__ import annotations
+
+from rdflib import Dataset
+
+from ..ontology.namespaces import bind_prefixes
+from ..stores.dataset import new_dataset
+from ..transform.graphs import named_graphs
+from .inputs import Inputs
+
+
+def build_dataset(inputs: Inputs, store: str = "memory") -> Dataset:
+    """Ontology graph, vocabulary graph and one graph per source (no inferences)."""
+    ds = bind_prefixes(new_dataset(store))
+    for name, triples in named_graphs(inputs.ontology, inputs.curated):
+        graph = ds.graph(name)
+        for triple in triples:
+            graph.add(triple)
+    return ds

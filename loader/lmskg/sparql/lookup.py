@@ -1,0 +1,98 @@
+"""Do the ids a query is given name terms of the graph that answers?
+
+A misspelt id would otherwise answer with no rows, which reads as "the graph knows
+nothing"; :func:`require_known_terms` raises a QueryError naming the closest ids that
+do exist. It asks the local dataset directly, or a remote endpoint through ASK queries.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Protocol
+
+from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from ..errors import QueryError
+from .catalogue import CatalogueQuery
+from .params import id_namespace, kind_classes, type_docs
+from .remote import run_remote
+
+
+class TermLookup(Protocol):
+    """What the parameter check needs to know of a graph, local or remote."""
+
+    def exists(self, term: URIRef) -> bool: ...
+    def typed(self, term: URIRef, classes: tuple[URIRef, ...]) -> bool: ...
+    def known(self, ns: str) -> list[str]: ...
+
+
+class LocalLookup:
+    def __init__(self, ds: Dataset):
+        self.ds = ds
+
+    def exists(self, term: URIRef) -> bool:
+        return next(iter(self.ds.triples((term, None, None))), None) is not None
+
+    def typed(self, term: URIRef, classes: tuple[URIRef, ...]) -> bool:
+        return any((term, RDF.type, c) in self.ds for c in classes)
+
+    def known(self, ns: str) -> list[str]:
+        return sorted({str(s)[len(ns):] for s in self.ds.subjects(SKOS.notation, None)
+                       if isinstance(s, URIRef) and str(s).startswith(ns)
+                       and "/" not in str(s)[len(ns):]})
+
+
+class RemoteLookup:
+    """The same questions as ASK queries to an endpoint (no suggestions: that would mean
+    listing the endpoint's terms)."""
+
+    def __init__(self, endpoint: str, timeout: float):
+        self.endpoint, self.timeout = endpoint, timeout
+
+    def _ask(self, pattern: str) -> bool:
+        res = run_remote(self.endpoint, f"ASK {{ {pattern} }}", timeout=self.timeout,
+                         where="parameter check")
+        return bool(res.boolean)
+
+    def exists(self, term: URIRef) -> bool:
+        return self._ask(f"{term.n3()} ?p ?o")
+
+    def typed(self, term: URIRef, classes: tuple[URIRef, ...]) -> bool:
+        values = " ".join(c.n3() for c in classes)
+        return self._ask(f"VALUES ?c {{ {values} }} {term.n3()} a ?c")
+
+    def known(self, ns: str) -> list[str]:
+        return []
+
+
+def require_known_terms(lookup: TermLookup | Dataset, query: CatalogueQuery,
+                bindings: dict[str, object]) -> None:
+    """QueryError for an id parameter (regimen, source, ...) naming no term of the graph,
+    or a term of the wrong kind (a disease where a biomarker is asked for).
+
+    A misspelt id would otherwise answer with no rows, which reads as "the graph
+    knows nothing"; the error names the closest ids that do exist.
+    """
+    if isinstance(lookup, Dataset):
+        lookup = LocalLookup(lookup)
+    for p in query.params:
+        ns = id_namespace(p.type)
+        term = bindings.get(p.name)
+        if ns is None or not isinstance(term, URIRef):
+            continue
+        value = str(term)[len(str(ns)):]
+        if lookup.exists(term):
+            classes = kind_classes().get(p.type)
+            if classes and not lookup.typed(term, classes):
+                article = "an" if p.type[0] in "aeiou" else "a"
+                raise QueryError(f"parameter {p.name!r}: {value!r} is not {article} {p.type} "
+                                 f"term ({type_docs()[p.type]})")
+            continue
+        known = lookup.known(str(ns))
+        close = difflib.get_close_matches(value, known, n=5, cutoff=0.6)
+        close += [k for k in known if value in k and k not in close]
+        hint = f"; did you mean: {', '.join(close[:5])}?" if close else (
+            f"; known: {', '.join(known[:20])}{', ...' if len(known) > 20 else ''}"
+            if known else "")
+        raise QueryError(f"parameter {p.name!r}: no {p.type} {value!r} in the graph{hint}")

@@ -1,0 +1,214 @@
+"""Running a query on any SPARQL 1.1 endpoint, through SPARQLWrapper.
+
+:func:`run_remote` sends a SELECT or ASK query (URL-encoded POST, as the SPARQL
+1.1 Protocol allows for every query), asks for SPARQL 1.1 JSON results by
+content negotiation only, and turns the answer into the same
+:class:`~lmskg.results.Results` the embedded store gives: rdflib ``URIRef``,
+``Literal`` (language or datatype kept) and ``BNode`` terms, ``None`` where a
+variable is unbound.
+
+Every failure is a :class:`~lmskg.errors.RemoteError` (exit code 2) that says
+what happened in one line: connection refused, a host that does not resolve, no
+answer within the timeout, an HTTP error with the server's own message, or an
+answer that is not SPARQL results. The timeout bounds connecting, each read and
+the whole download, so a call gives up after at most about twice ``timeout``.
+
+Unlike the embedded store, a remote query may use ``SERVICE``: federation is
+the remote endpoint's business.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import sys
+import time
+import urllib.error
+import warnings
+from typing import Any
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.plugins.sparql import parser as sparql_parser
+from SPARQLWrapper import ASK, JSON, POST, SELECT, SPARQLWrapper
+from SPARQLWrapper import SPARQLExceptions as swx
+
+from ..version import __version__
+from ..errors import QueryError, RemoteError
+from ..net.auth import check_url, credentials_for, plain_http_warning
+from ..net.http_errors import error_body, http_error, server_message, transport_errors
+from .results import Results, Term
+
+RESULTS_JSON = ("application/sparql-results+json", "application/json")
+NOT_FOUND_HINT = "check the URL: Oxigraph's query endpoint is /query, Fuseki's /DATASET/sparql"
+_CHUNK = 1 << 16
+# SPARQLWrapper turns these statuses into its own exception classes
+_SW_STATUS = {swx.QueryBadFormed: 400, swx.Unauthorized: 401, swx.EndPointNotFound: 404,
+              swx.URITooLong: 414, swx.EndPointInternalError: 500}
+
+
+def run_remote(endpoint: str, text: str, timeout: float = 30.0, where: str = "query",
+               environ: dict[str, str] | None = None) -> Results:
+    """Run a SELECT or ASK query on ``endpoint``; RemoteError on any failure."""
+    check_url(endpoint, "endpoint")
+    if not timeout or timeout <= 0:
+        raise RemoteError(f"--timeout must be a positive number of seconds (got {timeout})")
+    form = query_form(text)
+    if form not in (SELECT, ASK):
+        raise QueryError(f"{where}: only SELECT and ASK queries can be run on an endpoint "
+                         f"(found {form})")
+    sw = SPARQLWrapper(endpoint, agent=f"lmskg/{__version__} (SPARQLWrapper)")
+    with warnings.catch_warnings():  # SPARQLWrapper warns about forms it cannot detect
+        warnings.simplefilter("ignore")
+        sw.setQuery(text)
+    sw.queryType = form  # its own guess is fooled by comment lines (see query_form)
+    sw.setMethod(POST)
+    sw.setReturnFormat(JSON)
+    sw.setOnlyConneg(True)  # standard content negotiation, no format=json parameters
+    sw.timeout = timeout  # type: ignore[assignment]  # setTimeout() would round to whole seconds
+    creds = credentials_for(endpoint, environ)
+    if creds is not None and creds.is_token:
+        sw.addCustomHttpHeader("Authorization", f"Bearer {creds.password}")
+    elif creds is not None:
+        sw.setCredentials(creds.user, creds.password)
+    if creds is not None:
+        warning = plain_http_warning(endpoint, creds)
+        if warning:
+            print(warning, file=sys.stderr)
+    prefix = f"{where}: endpoint {endpoint}"
+    body, content_type = _fetch(sw, timeout, prefix, creds is not None)
+    return parse_results(body, content_type, sw.queryType == ASK, prefix)
+
+
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|"
+                   r"ADD|MOVE|COPY|WITH)\b", re.I)
+
+
+def query_form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT, DESCRIBE or UPDATE.
+
+    SPARQLWrapper guesses the form with a regular expression that skips only
+    every other line of a block of comments, so a header line such as "# asking
+    for later lines..." reads as an ASK query. This parses the query with
+    rdflib; for syntax rdflib does not know (an endpoint's extensions), it looks
+    for the first keyword outside comment lines, strings and IRIs.
+    """
+    try:
+        parsed = sparql_parser.parseQuery(text)
+        return parsed[1].name.removesuffix("Query").upper()
+    except Exception:  # not standard SPARQL 1.1 query syntax: guess below
+        pass
+    body = re.sub(r"(?m)^\s*#.*$", " ", text)
+    body = re.sub(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", " ", body)
+    m = _FORM.search(body)
+    if m is None:
+        return SELECT  # let the endpoint say what is wrong with it
+    word = m.group(1).upper()
+    return word if word in (SELECT, ASK, "CONSTRUCT", "DESCRIBE") else "UPDATE"
+
+
+def _fetch(sw: SPARQLWrapper, timeout: float, prefix: str,
+           with_credentials: bool) -> tuple[bytes, str]:
+    deadline = time.monotonic() + timeout
+    with transport_errors(prefix, timeout, "; is this a SPARQL endpoint?"):
+        try:
+            with sw.query().response as response:
+                chunks = []
+                while True:
+                    chunk = response.read1(_CHUNK)  # what has arrived: check the deadline often
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise RemoteError(f"{prefix}: the answer did not arrive within "
+                                          f"{timeout:g} s (raise --timeout)")
+                content_type = response.headers.get("Content-Type", "") or ""
+            return b"".join(chunks), content_type
+        except swx.SPARQLWrapperException as exc:
+            code = getattr(exc.__context__, "code", None) or _SW_STATUS.get(type(exc), 0)
+            raise RemoteError(http_error(prefix, code, _sw_body(exc), with_credentials,
+                                         NOT_FOUND_HINT)) from exc
+        except urllib.error.HTTPError as exc:
+            raise RemoteError(http_error(prefix, exc.code, error_body(exc), with_credentials,
+                                         NOT_FOUND_HINT)) from exc
+
+
+def _sw_body(exc: Exception) -> bytes:
+    """The response body SPARQLWrapper folded into its exception message."""
+    text = str(exc)
+    m = re.search(r"Response:\n(b(['\"]).*\2)\s*$", text, re.S)
+    if m:
+        try:
+            value = ast.literal_eval(m.group(1))
+            if isinstance(value, bytes):
+                return value
+        except (ValueError, SyntaxError):
+            pass
+    return b""
+
+
+# -- SPARQL 1.1 Query Results JSON ------------------------------------------------------------
+
+def parse_results(body: bytes, content_type: str, ask: bool, prefix: str = "endpoint") -> Results:
+    """SPARQL JSON results as :class:`Results`; RemoteError if they are anything else."""
+    mime = content_type.split(";")[0].strip().lower()
+    if mime not in RESULTS_JSON:
+        hint = server_message(body[:2000])
+        raise RemoteError(f"{prefix}: the answer is not SPARQL results (content type "
+                          f"{mime or 'missing'}{': ' + hint[:120] if hint else ''}); is the "
+                          "URL the query endpoint?")
+    try:
+        doc = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        # a server that fails while streaming (its own query timeout, say) can only
+        # append its message to an answer already begun: show how the answer ends
+        tail = server_message(body[-200:])
+        raise RemoteError(f"{prefix}: the answer is not valid JSON ({exc}); it ends with "
+                          f"{tail[-120:]!r} (did the server stop the query while sending "
+                          "it, for example at its own timeout?)") from exc
+    try:
+        return _results(doc, ask)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RemoteError(f"{prefix}: the answer is not SPARQL JSON results: {exc}") from exc
+
+
+def _results(doc: Any, ask: bool) -> Results:
+    if not isinstance(doc, dict) or not isinstance(doc.get("head"), dict):
+        raise ValueError("no 'head' object")
+    if ask:
+        if not isinstance(doc.get("boolean"), bool):
+            raise ValueError("an ASK query needs a 'boolean' answer")
+        return Results((), (), doc["boolean"])
+    variables = doc["head"].get("vars")
+    bindings = (doc.get("results") or {}).get("bindings") if isinstance(
+        doc.get("results"), dict) else None
+    if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables):
+        raise ValueError("'head.vars' is not a list of names")
+    if not isinstance(bindings, list):
+        raise ValueError("no 'results.bindings' list")
+    rows = []
+    for binding in bindings:
+        if not isinstance(binding, dict):
+            raise ValueError("a binding is not an object")
+        rows.append(tuple(_term(binding[v]) if v in binding else None for v in variables))
+    return Results(tuple(variables), tuple(rows))
+
+
+def _term(node: Any) -> Term:
+    if not isinstance(node, dict) or not isinstance(node.get("value"), str):
+        raise ValueError(f"a bound value is not a term: {str(node)[:80]}")
+    kind, value = node.get("type"), node["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if kind in ("literal", "typed-literal"):  # typed-literal: the SPARQL 1.0-era JSON form
+        lang = node.get("xml:lang")
+        if lang:
+            return Literal(value, lang=lang)
+        datatype = node.get("datatype")
+        if datatype and datatype != str(XSD.string):
+            return Literal(value, datatype=URIRef(datatype))
+        return Literal(value)  # RDF 1.1: a simple literal is an xsd:string
+    raise ValueError(f"unsupported term type {kind!r}")

@@ -1,0 +1,150 @@
+"""Query results in one shape, and their output formats.
+
+A :class:`Results` holds variables and rows of rdflib terms (``None`` where
+unbound), whether it came from the embedded store or a remote endpoint.
+``csv``, ``tsv`` and ``json`` follow the W3C SPARQL 1.1 Query Results CSV/TSV
+and JSON formats; ``table`` is for people: compact names, aligned columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+from ..ontology.namespaces import shorten
+
+Term = URIRef | Literal | BNode | None
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+@dataclass(frozen=True)
+class Results:
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Term, ...], ...]
+    boolean: bool | None = None  # for ASK queries
+
+    def as_dicts(self) -> list[dict[str, str]]:
+        """Rows as {var: plain text} (unbound vars omitted), for tests and callers."""
+        return [{v: str(t) for v, t in zip(self.variables, row) if t is not None}
+                for row in self.rows]
+
+
+def compact(iri: str) -> str:
+    """A CURIE for an IRI under one of our prefixes, else the IRI."""
+    return shorten(iri) or iri
+
+
+def _plain(term: Term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def to_json(res: Results) -> str:
+    if res.boolean is not None:
+        return json.dumps({"head": {}, "boolean": res.boolean}, indent=1) + "\n"
+    bindings = []
+    for row in res.rows:
+        b = {}
+        for var, term in zip(res.variables, row):
+            if term is None:
+                continue
+            if isinstance(term, URIRef):
+                b[var] = {"type": "uri", "value": str(term)}
+            elif isinstance(term, BNode):
+                b[var] = {"type": "bnode", "value": str(term)}
+            else:
+                d = {"type": "literal", "value": str(term)}
+                if term.language:
+                    d["xml:lang"] = term.language
+                elif term.datatype and term.datatype != XSD.string:
+                    d["datatype"] = str(term.datatype)
+                b[var] = d
+        bindings.append(b)
+    doc = {"head": {"vars": list(res.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+
+
+def to_csv(res: Results) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    if res.boolean is not None:
+        w.writerow(["boolean"])
+        w.writerow(["true" if res.boolean else "false"])
+        return buf.getvalue()
+    w.writerow(res.variables)
+    for row in res.rows:
+        w.writerow([_plain(t) for t in row])
+    return buf.getvalue()
+
+
+def to_tsv(res: Results) -> str:
+    """SPARQL 1.1 TSV: terms in SPARQL syntax, tabs and line breaks escaped."""
+    if res.boolean is not None:
+        return "?boolean\n" + ("true" if res.boolean else "false") + "\n"
+    lines = ["\t".join(f"?{v}" for v in res.variables)]
+    for row in res.rows:
+        lines.append("\t".join(_tsv_term(t) for t in row))
+    return "\n".join(lines) + "\n"
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _tsv_term(term: Term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = '"' + str(term).translate(_TSV_ESCAPES) + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype and term.datatype != XSD.string:
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
+def to_table(res: Results, width: int = 60) -> str:
+    """Aligned columns for people: compact IRIs, one line per row, cells cut at ``width``
+    characters (0: never cut)."""
+    if res.boolean is not None:
+        return ("yes" if res.boolean else "no") + "\n"
+    if not res.variables:
+        return "(no columns)\n"
+    cells = [[_cell(t, width) for t in row] for row in res.rows]
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(res.variables)]
+    line = "  ".join(v.ljust(w) for v, w in zip(res.variables, widths)).rstrip()
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    n = len(res.rows)
+    out.append(f"({n} row{'s' if n != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _cell(term: Term, width: int) -> str:
+    if term is None:
+        text = ""
+    elif isinstance(term, URIRef):
+        text = compact(str(term))
+    elif isinstance(term, Literal) and term.datatype == XSD.decimal and "." in str(term):
+        text = str(term).rstrip("0").rstrip(".")  # 50.0 -> 50, 2.50 -> 2.5
+    else:
+        text = _plain(term)
+    text = " ".join(text.split())  # one line per row
+    return text if not width or len(text) <= width else text[:width - 1] + "\u2026"
+
+
+def render(res: Results, fmt: str, width: int = 60) -> str:
+    """The results in one of FORMATS; ``width`` cuts table cells (0: never)."""
+    if fmt == "table":
+        return to_table(res, width)
+    return {"csv": to_csv, "tsv": to_tsv, "json": to_json}[fmt](res)

@@ -1,0 +1,158 @@
+"""Publishing the dataset to a triple store, by the SPARQL 1.1 Graph Store Protocol.
+
+Every named graph of ``lmskg.trig`` (ontology, vocabulary, one per source,
+inferred) is sent whole with ``PUT <store>?graph=<graph IRI>``, which replaces
+that graph and nothing else. So:
+
+- publishing again gives the same store (idempotent);
+- graphs of the store that the dataset does not name are never touched;
+- if a request fails, publishing stops there: the graphs already replaced hold
+  the new version, the others keep what they had (each PUT is one request;
+  stores apply it whole or not at all), and the message lists both.
+
+The whole file is parsed before the first request, so a broken file changes
+nothing. Each graph travels as N-Triples labelled ``text/turtle`` (N-Triples
+is a subset of Turtle, which every graph store accepts). Credentials come from
+:mod:`lmskg.net.auth`: a bearer token is sent with every request, a user and password
+answer Basic or Digest challenges; they are never printed.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.request
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+
+from ..version import __version__
+from ..errors import RemoteError
+from ..net.auth import Credentials, check_url, credentials_for, plain_http_warning
+from ..net.http_errors import error_body, http_error, transport_errors
+
+CONTENT_TYPE = "text/turtle; charset=utf-8"
+OK_STATUSES = (200, 201, 204)
+NOT_FOUND_HINT = "is this the graph store URL? Oxigraph's is /store"
+
+
+@dataclass(frozen=True)
+class GraphPayload:
+    name: str  # the graph IRI
+    body: bytes  # N-Triples
+    triples: int
+
+
+@dataclass(frozen=True)
+class PublishSummary:
+    endpoint: str
+    graphs: tuple[str, ...]
+    triples: int
+    seconds: float
+
+
+def graphs_of(trig: Path) -> list[GraphPayload]:
+    """Every named graph of a TriG file as N-Triples, sorted by IRI; RemoteError if unfit."""
+    if not trig.is_file():
+        raise RemoteError(f"{trig} does not exist: run 'lmskg build' (or 'make build') first")
+    groups: dict[str, list[ox.Triple]] = defaultdict(list)
+    default = 0
+    try:
+        for quad in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG):
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                default += 1
+            elif isinstance(quad.graph_name, ox.NamedNode):
+                groups[quad.graph_name.value].append(quad.triple)
+            else:
+                raise RemoteError(f"{trig}: a graph is named by a blank node; a graph store "
+                                  "needs an IRI for every graph")
+    except SyntaxError as exc:  # pyoxigraph raises SyntaxError for malformed input
+        raise RemoteError(f"{trig} does not parse as TriG: {exc}") from exc
+    if default:
+        raise RemoteError(f"{trig}: {default} triples are outside any named graph; "
+                          "publishing replaces named graphs only")
+    if not groups:
+        raise RemoteError(f"{trig} has no named graphs: nothing to publish")
+    return [GraphPayload(name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"",
+                         len(triples))
+            for name, triples in sorted(groups.items())]
+
+
+def graph_url(store: str, graph: str) -> str:
+    """Indirect graph identification: ``<store>?graph=<encoded IRI>``."""
+    return store + ("&" if "?" in store else "?") + urlencode({"graph": graph})
+
+
+def _opener(store: str, creds: Credentials | None) -> urllib.request.OpenerDirector:
+    if creds is None:
+        return urllib.request.build_opener()
+    if creds.is_token:
+        opener = urllib.request.build_opener()
+        opener.addheaders.append(("Authorization", f"Bearer {creds.password}"))
+        return opener
+    # answers a Basic or a Digest challenge; Basic is sent up front once accepted
+    manager = urllib.request.HTTPPasswordMgrWithPriorAuth()
+    manager.add_password(None, store, creds.user, creds.password)
+    return urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(manager),
+                                       urllib.request.HTTPDigestAuthHandler(manager))
+
+
+def put_graph(opener: urllib.request.OpenerDirector, store: str, payload: GraphPayload,
+              timeout: float, with_credentials: bool) -> int:
+    """PUT one graph; its HTTP status, or RemoteError with the server's message."""
+    request = urllib.request.Request(
+        graph_url(store, payload.name), data=payload.body, method="PUT",
+        headers={"Content-Type": CONTENT_TYPE, "User-Agent": f"lmskg/{__version__}"})
+    what = f"PUT <{payload.name}> to {store}"
+    with transport_errors(what, timeout):
+        try:
+            with opener.open(request, timeout=timeout) as response:
+                response.read()
+                status = response.status
+        except urllib.error.HTTPError as exc:
+            raise RemoteError(http_error(what, exc.code, error_body(exc), with_credentials,
+                                         NOT_FOUND_HINT)) from exc
+    if status not in OK_STATUSES:
+        raise RemoteError(f"{what}: unexpected HTTP {status} (expected 200, 201 or 204)")
+    return status
+
+
+def publish(trig: Path, store: str, timeout: float = 60.0,
+            say: Callable[[str], None] = print, environ: dict[str, str] | None = None,
+            dry_run: bool = False) -> PublishSummary:
+    """Replace every named graph of ``trig`` in the graph store at ``store``."""
+    check_url(store, "graph store")
+    if not timeout or timeout <= 0:
+        raise RemoteError(f"--timeout must be a positive number of seconds (got {timeout})")
+    creds = credentials_for(store, environ)
+    payloads = graphs_of(trig)
+    total = sum(p.triples for p in payloads)
+    if dry_run:
+        for p in payloads:
+            say(f"  would replace <{p.name}>  ({p.triples} triples)")
+        say(f"dry run: {len(payloads)} graphs, {total} triples; nothing was sent to {store}")
+        return PublishSummary(store, tuple(p.name for p in payloads), total, 0.0)
+    warning = plain_http_warning(store, creds)
+    if warning:
+        say(warning)
+    opener = _opener(store, creds)
+    done: list[str] = []
+    start = time.monotonic()
+    for p in payloads:
+        try:
+            status = put_graph(opener, store, p, timeout, creds is not None)
+        except RemoteError as exc:
+            untouched = [q.name for q in payloads if q.name not in done]
+            raise RemoteError(
+                f"{exc}\n  replaced before the failure ({len(done)} of {len(payloads)}): "
+                f"{', '.join(done) or 'none'}\n  left as they were in the store: "
+                f"{', '.join(untouched)}\n  publishing again replaces every graph") from exc
+        done.append(p.name)
+        say(f"  replaced <{p.name}>  ({p.triples} triples, HTTP {status})")
+    seconds = time.monotonic() - start
+    say(f"published {len(payloads)} graphs ({total} triples) to {store} in {seconds:.1f} s")
+    return PublishSummary(store, tuple(done), total, seconds)

@@ -1,0 +1,55 @@
+"""The named graphs of the dataset, and what goes into each.
+
+- ``graph/ontology``: the ontology file as it is;
+- ``graph/vocabulary``: the curated terms, regimens and references (and an
+  owl:AllDifferent over the therapies, so the reasoner can count components);
+- ``graph/source/<id>``: one per source, everything it says;
+- ``graph/inferred``: what the reasoner adds (written by :mod:`lmskg.reasoning`).
+
+Everything but ``inferred`` is asserted: curated statements only.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from rdflib import Dataset, Graph, URIRef
+
+from ..curated.load import Curated
+from ..ontology.index import OntologyIndex
+from ..ontology.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, VOCABULARY_GRAPH, source_graph
+from .nodes import Triple
+from .source import source_triples
+from .vocabulary import all_different, term_iri, vocabulary_triples
+
+
+def named_graphs(ontology: OntologyIndex, curated: Curated) -> Iterator[tuple[URIRef,
+                                                                          Iterable[Triple]]]:
+    """(graph name, its triples) for every asserted graph, in a fixed order."""
+    yield ONTOLOGY_GRAPH, iter(ontology.graph)
+    yield VOCABULARY_GRAPH, _vocabulary(ontology, curated)
+    for src in curated.sources:
+        yield source_graph(src.record.id), source_triples(ontology, src)
+
+
+def _vocabulary(ontology: OntologyIndex, curated: Curated) -> Iterator[Triple]:
+    yield from vocabulary_triples(ontology, curated.vocab)
+    therapies = sorted(term_iri("therapies", k) for k in curated.vocab.table("therapies"))
+    if len(therapies) > 1:
+        yield from all_different(therapies)
+
+
+def asserted_graphs(ds: Dataset) -> list[URIRef]:
+    """The named graphs holding curated statements (everything but ``inferred``)."""
+    return sorted(g.identifier for g in ds.graphs()
+                  if isinstance(g.identifier, URIRef) and g.identifier != INFERRED_GRAPH
+                  and len(g) > 0)
+
+
+def asserted(ds: Dataset) -> Graph:
+    """Every curated statement (ontology, vocabulary, sources) in one graph."""
+    g = Graph()
+    for name in asserted_graphs(ds):
+        for triple in ds.graph(name):
+            g.add(triple)
+    return g

@@ -1,0 +1,352 @@
+"""Querying a remote endpoint: SPARQL JSON results, and every way it can fail.
+
+The failures run against a closed loopback port, a scripted HTTP server
+(tests/httpfake.py) and, for the server's own messages, a real Oxigraph server.
+None needs a network beyond loopback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+from tests.support.cli import run_cli, run_subprocess
+from tests.support.httpfake import FakeServer, Reply
+from lmskg.errors import QueryError, RemoteError
+from lmskg.net.http_errors import server_message
+from lmskg.sparql.remote import parse_results, run_remote
+from lmskg.serve.oxigraph import Server, free_port
+
+pytestmark = pytest.mark.server
+
+ASK_RQ = str(Path(__file__).parent / "remote-queries" / "ask.rq")
+JSON_TYPE = "application/sparql-results+json"
+
+
+def _select(bindings: list[dict], variables: list[str]) -> bytes:
+    return json.dumps({"head": {"vars": variables},
+                       "results": {"bindings": bindings}}).encode()
+
+
+@pytest.fixture(scope="module")
+def oxigraph():
+    """A small real server for the messages a real endpoint sends."""
+    with Server(None, port=free_port(), read_only=False) as server:
+        yield server
+
+
+# -- results ----------------------------------------------------------------------------------
+
+def test_json_results_become_rdflib_terms():
+    body = _select([
+        {"s": {"type": "uri", "value": "https://w3id.org/lmskg/id/claim/c1"},
+         "v": {"type": "literal", "value": "12.5", "datatype": str(XSD.decimal)}},
+        {"s": {"type": "bnode", "value": "b0"},
+         "v": {"type": "literal", "value": "dose", "xml:lang": "en"}},
+        {"v": {"type": "literal", "value": "plain", "datatype": str(XSD.string)}},
+        {"v": {"type": "typed-literal", "value": "3", "datatype": str(XSD.integer)}},
+    ], ["s", "v"])
+    res = parse_results(body, JSON_TYPE + "; charset=utf-8", ask=False)
+    assert res.variables == ("s", "v")
+    assert res.rows == (
+        (URIRef("https://w3id.org/lmskg/id/claim/c1"), Literal("12.5", datatype=XSD.decimal)),
+        (BNode("b0"), Literal("dose", lang="en")),
+        (None, Literal("plain")),
+        (None, Literal("3", datatype=XSD.integer)),
+    )
+
+
+def test_ask_results():
+    assert parse_results(b'{"head": {}, "boolean": false}', JSON_TYPE, ask=True).boolean is False
+
+
+@pytest.mark.parametrize("body, content_type, ask, message", [
+    (b"<html><body>Login</body></html>", "text/html", False,
+     "not SPARQL results (content type text/html: Login)"),
+    (b"a,b\r\n", "text/csv", False, "not SPARQL results (content type text/csv"),
+    (b"{}", "", False, "content type missing"),
+    (b"{not json", JSON_TYPE, False, "not valid JSON"),
+    (b'{"results": {"bindings": []}}', JSON_TYPE, False, "no 'head' object"),
+    (b'{"head": {"vars": ["x"]}}', JSON_TYPE, False, "no 'results.bindings' list"),
+    (b'{"head": {"vars": "x"}, "results": {"bindings": []}}', JSON_TYPE, False,
+     "'head.vars' is not a list"),
+    (_select([{"x": {"type": "triple", "value": "t"}}], ["x"]), JSON_TYPE, False,
+     "unsupported term type 'triple'"),
+    (_select([{"x": {"type": "uri"}}], ["x"]), JSON_TYPE, False, "not a term"),
+    (_select([], ["x"]), JSON_TYPE, True, "an ASK query needs a 'boolean' answer"),
+])
+def test_answers_that_are_not_sparql_results_are_refused(body, content_type, ask, message):
+    with pytest.raises(RemoteError, match="endpoint") as exc:
+        parse_results(body, content_type, ask=ask, prefix="q.rq: endpoint http://x/query")
+    assert message in str(exc.value)
+
+
+def test_an_answer_cut_short_by_the_server_shows_how_it_ends():
+    """What Oxigraph 0.5 sends when its --timeout-s stops a query that is streaming."""
+    body = b'{"head":{"vars":["n"]},"results":{"bindings":[The SPARQL operation has been cancelled'
+    with pytest.raises(RemoteError, match="not valid JSON .*it ends with .*The SPARQL "
+                                          "operation has been cancelled.* own timeout"):
+        parse_results(body, JSON_TYPE, ask=False)
+
+
+def test_server_messages_are_one_short_line():
+    page = b"<html><head><style>p {}</style></head><body><h1>502</h1><p>Bad\ngateway</p>"
+    assert server_message(page) == "502 Bad gateway"
+    assert len(server_message(b"x" * 5000)) == 400
+
+
+# -- failures, each with a clear one-line message -----------------------------------------------
+
+def test_connection_refused():
+    url = f"http://127.0.0.1:{free_port()}/query"
+    with pytest.raises(RemoteError, match="connection refused: nothing listens there"):
+        run_remote(url, "ASK {}", timeout=5)
+
+
+def test_host_that_does_not_resolve(monkeypatch):
+    def no_dns(*args, **kw):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    with pytest.raises(RemoteError, match=r"cannot resolve the host name \(Name or service"):
+        run_remote("http://sparql.example.invalid/query", "ASK {}", timeout=5)
+
+
+def test_no_answer_within_the_timeout():
+    with FakeServer([Reply(delay=30)]) as fake:
+        started = time.monotonic()
+        with pytest.raises(RemoteError, match=r"no answer within 0.3 s \(raise --timeout\)"):
+            run_remote(fake.url + "/query", "ASK {}", timeout=0.3)
+        assert time.monotonic() - started < 3
+
+
+def test_an_answer_that_trickles_in_is_bounded_too():
+    body = b'{"head": {}, "boolean": true}' + b" " * 200
+    with FakeServer([Reply(body=body, content_type=JSON_TYPE, trickle=0.02)]) as fake:
+        started = time.monotonic()
+        with pytest.raises(RemoteError, match="did not arrive within 0.5 s|no answer within"):
+            run_remote(fake.url + "/query", "ASK {}", timeout=0.5)
+        assert time.monotonic() - started < 3
+
+
+@pytest.mark.parametrize("status, body, expected", [
+    (400, b"Parse error: unexpected '}'", "HTTP 400 Bad Request: Parse error: unexpected '}'"),
+    (401, b"", "HTTP 401 Unauthorized (set $LMSKG_ENDPOINT_USER"),
+    (403, b"forbidden here", "HTTP 403 Forbidden: forbidden here"),
+    (404, b"no such dataset", "HTTP 404 Not Found: no such dataset (check the URL"),
+    (500, b"java.lang.OutOfMemoryError", "HTTP 500 Internal Server Error: java.lang.OutOf"),
+    (502, b"<html><body><h1>Bad Gateway</h1></body></html>", "HTTP 502 Bad Gateway: Bad"),
+    (503, b"overloaded, retry later", "HTTP 503 Service Unavailable: overloaded, retry later"),
+])
+def test_http_errors_carry_the_servers_message(status, body, expected):
+    with FakeServer([Reply(status=status, body=body)]) as fake:
+        with pytest.raises(RemoteError) as exc:
+            run_remote(fake.url + "/query", "ASK {}", timeout=5, where="q.rq")
+    assert str(exc.value).startswith(f"q.rq: endpoint {fake.url}/query: {expected}")
+
+
+def test_a_real_servers_syntax_error_message(oxigraph):
+    with pytest.raises(RemoteError, match=r"HTTP 400 Bad Request: error at 1:"):
+        run_remote(oxigraph.query_url, "SELECT WHERE { ?s ?p ?o }")
+
+
+def test_a_real_servers_wrong_path(oxigraph):
+    with pytest.raises(RemoteError, match=r"HTTP 404 Not Found: POST /sparql-nope is not "
+                                          r"supported"):
+        run_remote(oxigraph.url + "/sparql-nope", "ASK {}")
+
+
+def test_something_that_does_not_speak_http():
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+
+        import threading
+
+        def babble():
+            conn, _ = listener.accept()
+            request = b""  # read the whole request, then answer with something not HTTP
+            while b"\r\n\r\n" not in request:
+                request += conn.recv(65536)
+            head, _, body = request.partition(b"\r\n\r\n")
+            length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+            while len(body) < length:
+                body += conn.recv(65536)
+            conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+            conn.close()
+
+        threading.Thread(target=babble, daemon=True).start()
+        with pytest.raises(RemoteError, match="did not give a valid HTTP answer"):
+            run_remote(f"http://127.0.0.1:{port}/query", "ASK {}", timeout=5)
+
+
+def test_a_certificate_that_is_not_trusted(tmp_path):
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command to make a self-signed certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    with FakeServer([Reply(body=b'{"head": {}, "boolean": true}', content_type=JSON_TYPE)]) \
+            as fake:
+        fake.httpd.socket = context.wrap_socket(fake.httpd.socket, server_side=True)
+        url = fake.url.replace("http://", "https://") + "/query"
+        with pytest.raises(RemoteError, match="TLS certificate verification failed "
+                                              r"\(self.signed certificate\)"):
+            run_remote(url, "ASK {}", timeout=5)
+
+
+@pytest.mark.parametrize("url, message", [
+    ("ftp://example.org/sparql", "is not an http(s) URL"),
+    ("127.0.0.1:7878/query", "is not an http(s) URL"),
+    ("http://127.0.0.1:notaport/query", "is not a valid URL"),
+    ("http://alice:s3cret@127.0.0.1/query", "URL carries credentials"),
+])
+def test_bad_endpoint_urls(url, message):
+    with pytest.raises(RemoteError) as exc:
+        run_remote(url, "ASK {}")
+    assert message in str(exc.value)
+    assert "s3cret" not in str(exc.value)
+
+
+def test_only_select_and_ask_are_sent():
+    for text in ("INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"):
+        with pytest.raises(QueryError, match="only SELECT and ASK"):
+            run_remote("http://127.0.0.1:9/query", text)
+
+
+@pytest.mark.parametrize("text, form", [
+    # a catalogue header: SPARQLWrapper's own guess read this as ASK
+    ("# title: options\n# description: one line\n#   asking for later lines\n"
+     "SELECT * WHERE { ?s ?p ?o }", "SELECT"),
+    ("PREFIX x: <http://example.org/ASK#>\nASK { ?s x:p ?o }", "ASK"),
+    # not standard syntax (an endpoint's extension): the first keyword outside comments,
+    # IRIs and strings
+    ("# ask\nPREFIX x: <http://example.org/ASK#>\nSELECT * WHERE { ?s ?p 'ask' } "
+     "OPTION (vendor)", "SELECT"),
+    ("INSERT DATA { <urn:a> <urn:b> 'SELECT' }", "UPDATE"),
+    ("DESCRIBE <urn:a>", "DESCRIBE"),
+])
+def test_query_form_is_not_fooled_by_comments(text, form):
+    from lmskg.sparql.remote import query_form
+
+    assert query_form(text) == form
+
+
+def test_timeout_must_be_positive():
+    with pytest.raises(RemoteError, match="--timeout must be a positive number"):
+        run_remote("http://127.0.0.1:9/query", "ASK {}", timeout=0)
+
+
+# -- credentials --------------------------------------------------------------------------------
+
+def _basic_auth_server(expected: str):
+    def reply(req):
+        if req.headers.get("Authorization") != expected:
+            return Reply(status=401, body=b"who are you?",
+                         headers={"WWW-Authenticate": 'Basic realm="lmskg"'})
+        return Reply(body=b'{"head": {}, "boolean": true}', content_type=JSON_TYPE)
+    return FakeServer(reply)
+
+
+def test_credentials_from_the_environment(monkeypatch):
+    monkeypatch.setenv("LMSKG_ENDPOINT_USER", "alice")
+    monkeypatch.setenv("LMSKG_ENDPOINT_PASSWORD", "s3cret")
+    with _basic_auth_server("Basic YWxpY2U6czNjcmV0") as fake:  # alice:s3cret
+        assert run_remote(fake.url + "/query", "ASK {}", timeout=5).boolean is True
+
+
+def test_refused_credentials_are_not_printed(monkeypatch):
+    monkeypatch.setenv("LMSKG_ENDPOINT_USER", "alice")
+    monkeypatch.setenv("LMSKG_ENDPOINT_PASSWORD", "wrong-s3cret")
+    with _basic_auth_server("Basic YWxpY2U6czNjcmV0") as fake:
+        res = run_cli("sparql", ASK_RQ, "--endpoint", fake.url + "/query", "--debug")
+    assert res.code == 2
+    assert "HTTP 401 Unauthorized: who are you? (the credentials were refused)" in res.err
+    assert "wrong-s3cret" not in res.out + res.err
+
+
+def test_a_bearer_token_from_the_environment(monkeypatch):
+    monkeypatch.setenv("LMSKG_ENDPOINT_TOKEN", "tok-s3cret")
+    with _basic_auth_server("Bearer tok-s3cret") as fake:
+        assert run_remote(fake.url + "/query", "ASK {}", timeout=5).boolean is True
+
+
+def test_credentials_from_a_netrc_file(monkeypatch, tmp_path):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login alice password s3cret\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("LMSKG_NETRC", str(netrc))
+    with _basic_auth_server("Basic YWxpY2U6czNjcmV0") as fake:
+        assert run_remote(fake.url + "/query", "ASK {}", timeout=5).boolean is True
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"LMSKG_ENDPOINT_USER": "alice"}, "$LMSKG_ENDPOINT_PASSWORD is not set"),
+    ({"LMSKG_ENDPOINT_PASSWORD": "s3cret"}, "$LMSKG_ENDPOINT_USER is not set"),
+    ({"LMSKG_NETRC": "/nonexistent/netrc"}, "names /nonexistent/netrc, which does not exist"),
+    ({"LMSKG_ENDPOINT_TOKEN": "t", "LMSKG_ENDPOINT_USER": "alice"},
+     "both $LMSKG_ENDPOINT_TOKEN and $LMSKG_ENDPOINT_USER/$LMSKG_ENDPOINT_PASSWORD are set"),
+])
+def test_half_given_credentials_are_refused(monkeypatch, env, message):
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(RemoteError, match=re.escape(message)):
+        run_remote("http://127.0.0.1:9/query", "ASK {}")
+
+
+def test_a_malformed_netrc_file_is_reported_without_its_content(monkeypatch, tmp_path):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login alice password\n", encoding="utf-8")
+    monkeypatch.setenv("LMSKG_NETRC", str(netrc))
+    with pytest.raises(RemoteError, match="malformed at line 1|needs both login and password"):
+        run_remote("http://127.0.0.1:9/query", "ASK {}")
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+def test_cli_failure_is_one_line_with_exit_code_2_and_no_trace():
+    url = f"http://127.0.0.1:{free_port()}/query"
+    proc = run_subprocess("sparql", ASK_RQ, "--endpoint", url, "--timeout", "5")
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"lmskg sparql: {ASK_RQ}: endpoint {url}: connection refused")
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_cli_failure_shows_the_trace_with_debug():
+    url = f"http://127.0.0.1:{free_port()}/query"
+    res = run_cli("sparql", ASK_RQ, "--endpoint", url, "--debug")
+    assert res.code == 2
+    assert "Traceback" in res.err and "connection refused" in res.err
+
+
+def test_cli_timeout_is_configurable():
+    with FakeServer([Reply(delay=30)]) as fake:
+        res = run_cli("sparql", ASK_RQ, "--endpoint", fake.url + "/query", "--timeout", "0.2")
+    assert res.code == 2
+    assert "no answer within 0.2 s" in res.err
+
+
+@pytest.mark.parametrize("fmt, expected", [("table", "yes\n"), ("csv", "boolean\r\ntrue\r\n"),
+                                           ("tsv", "?boolean\ntrue\n")])
+def test_cli_output_formats_on_an_endpoint(oxigraph, fmt, expected):
+    res = run_cli("sparql", ASK_RQ, "--endpoint", oxigraph.query_url, "--format", fmt)
+    # the in-memory server is empty: no owl:Class
+    assert res.code == 0, res.err
+    assert res.out == expected.replace("yes", "no").replace("true", "false")

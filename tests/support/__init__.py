@@ -1,0 +1,2 @@
+"""Helpers the tests share (plain modules, imported as ``tests.support...``; fixtures
+live in ``tests/conftest.py``)."""
