@@ -26,7 +26,7 @@ endif
 export LMSKG_BUILD := $(BUILD)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run build check coverage queries serve test bench fmt fmt-check catalogue terms lock clean distclean
+.PHONY: help setup run build check coverage queries serve test bench fmt fmt-check catalogue schema terms lock clean distclean
 
 help: ## list every target with what it does
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -39,10 +39,8 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP) ## create .venv and install the pinned dependencies and the package
 
-run: $(STAMP) ## the main job: build, check, coverage report, showcase questions
-	$(LMSKG) build
-	$(LMSKG) check
-	$(LMSKG) coverage
+run: $(STAMP) ## the main job: build, check, coverage report (one pass), showcase questions
+	$(LMSKG) build --check
 	@for q in $(SHOWCASE); do echo; echo "== lmskg query $$q"; $(LMSKG) query $$q || exit $$?; done
 
 build: $(STAMP) ## check the curated data and write every export to build/
@@ -73,8 +71,11 @@ fmt: $(STAMP) ## rewrite data/ in canonical form
 fmt-check: $(STAMP) ## list curated files that are not in canonical form
 	$(LMSKG) fmt --check
 
-catalogue: $(STAMP) ## regenerate queries/README.md from the query headers
+catalogue: $(STAMP) ## regenerate queries/README.md and the generated blocks of the queries
 	$(LMSKG) catalogue --write
+
+schema: $(STAMP) ## regenerate data/schema/*.schema.json (JSON Schemas for editors) from the records
+	$(LMSKG) schema --write
 
 terms: $(STAMP) ## regenerate loader/lmskg/ontology/terms.py from the ontology
 	$(LMSKG) terms --write

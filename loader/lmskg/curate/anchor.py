@@ -14,10 +14,8 @@ from pathlib import Path
 from ..curated import yamlio
 from ..curated.anchors import anchors_of
 from ..curated.corpus import read_document
-from ..curated.records import Source
-from ..curated.structure import canonical
 from ..errors import InputError, Problem
-from .fmt import header_of
+from .fmt import canonical_text
 
 
 def fill_offsets(path: Path, corpus_dir: Path) -> list[str]:
@@ -52,5 +50,5 @@ def fill_offsets(path: Path, corpus_dir: Path) -> list[str]:
     if problems:
         raise InputError(problems)
     text = path.read_text(encoding="utf-8")
-    path.write_text(header_of(text) + yamlio.dump(canonical(Source, rec)), encoding="utf-8")
+    path.write_text(canonical_text(f"sources/{path.name}", text, rec), encoding="utf-8")
     return report

@@ -1,8 +1,9 @@
 """``lmskg fmt``: keep every curated file in one canonical form.
 
-Keys in schema order, empty values dropped, block style, the file's leading comment
-block kept (it may hold an editor's schema modeline). A test checks that every file of
-``data/`` is canonical and prints the command that fixes it.
+Keys in schema order, empty values dropped, block style; the file opens with the
+modeline that points editors to its JSON Schema, then its own leading comment block.
+A test checks that every file of ``data/`` is canonical and prints the command that
+fixes it.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ from typing import Any
 from ..curated import yamlio
 from ..curated.layout import curated_files, record_class_for
 from ..curated.structure import canonical
+from .schema_files import MODELINE, modeline
 
 
 def header_of(text: str) -> str:
-    """The leading comment block of a file (kept by the formatter)."""
+    """The leading comment block of a file, without its schema modeline."""
     lines = []
     for line in text.splitlines(keepends=True):
         if not line.startswith("#"):
             break
-        lines.append(line)
+        if not line.startswith(MODELINE):
+            lines.append(line)
     return "".join(lines)
 
 
@@ -30,7 +33,7 @@ def canonical_text(rel: str, text: str, data: Any) -> str:
     cls, is_list = record_class_for(rel)
     body = [canonical(cls, r) for r in data] if is_list and isinstance(data, list) \
         else canonical(cls, data)
-    return header_of(text) + yamlio.dump(body)
+    return modeline(rel) + header_of(text) + yamlio.dump(body)
 
 
 def format_files(data_dir: Path, write: bool) -> list[str]:

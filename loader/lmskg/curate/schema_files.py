@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..curated.layout import record_class_for
 from ..curated.records import Reference, Regimen, Source, Term
 from ..curated.structure import json_schema
 
@@ -22,6 +23,21 @@ SCHEMAS: dict[str, tuple[type, str, bool]] = {
     "regimens.schema.json": (Regimen, "lmskg regimens (data/vocabulary/regimens.yaml)", True),
     "references.schema.json": (Reference, "lmskg references (data/references.yaml)", True),
 }
+
+
+MODELINE = "# yaml-language-server: $schema="
+
+
+def schema_file_for(rel: str) -> str:
+    """The schema file of the curated file at data/<rel>."""
+    cls, _ = record_class_for(rel)
+    return next(name for name, (c, _, _) in SCHEMAS.items() if c is cls)
+
+
+def modeline(rel: str) -> str:
+    """The editor modeline that points the curated file at data/<rel> to its schema."""
+    up = "../" * rel.count("/")
+    return f"{MODELINE}{up}{SCHEMA_DIR}/{schema_file_for(rel)}\n"
 
 
 def schema_texts() -> dict[str, str]:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from ..curated.contexts import context_kinds
 from ..curated.notations import Notations
@@ -66,6 +66,11 @@ def load_ontology(ontology_file: Path) -> OntologyIndex:
         raise InputError(Problem(str(ontology_file), "", "", f"cannot read: {exc}")) from exc
     except Exception as exc:  # rdflib raises several parser exception types
         raise InputError(Problem(str(ontology_file), "", "", f"does not parse: {exc}")) from exc
+    mismatches = registry_mismatches(graph)
+    if mismatches:
+        raise InputError([Problem(str(ontology_file), "", "", m, "the context kinds of "
+                                  "lmskg/curated/contexts.py and the ontology must agree")
+                          for m in mismatches])
     found: dict[str, dict[str, str]] = {}
     for name, (root, subclasses) in categories().items():
         if subclasses:
@@ -77,3 +82,29 @@ def load_ontology(ontology_file: Path) -> OntologyIndex:
     units = {notation: tuple(sorted(str(u) for u in graph.objects(URIRef(iri), T.allowedUnit)))
              for notation, iri in found["measure"].items()}
     return OntologyIndex(graph, Notations(found, units))
+
+
+def registry_mismatches(graph: Graph) -> list[str]:
+    """Where the ontology and the context-kind registry disagree: every kind needs its
+    property (a sub-property of lms:context, ranging over its class) and its class (a
+    clinical context with the kind's key as notation); every sub-property of lms:context
+    needs a kind."""
+    out = []
+    for kind in context_kinds():
+        prop, cls = LMS[kind.prop], LMS[kind.cls]
+        if (prop, RDFS.subPropertyOf, T.context) not in graph or \
+                (prop, RDF.type, OWL.ObjectProperty) not in graph:
+            out.append(f"context kind {kind.key!r}: declare lms:{kind.prop} as an "
+                       "owl:ObjectProperty with rdfs:subPropertyOf lms:context")
+        if (prop, RDFS.range, cls) not in graph:
+            out.append(f"context kind {kind.key!r}: lms:{kind.prop} needs rdfs:range "
+                       f"lms:{kind.cls}")
+        if (cls, RDFS.subClassOf, T.ClinicalContext) not in graph or \
+                (cls, SKOS.notation, Literal(kind.key)) not in graph:
+            out.append(f"context kind {kind.key!r}: declare lms:{kind.cls} as a subclass of "
+                       f"lms:ClinicalContext with skos:notation \"{kind.key}\"")
+    props = {LMS[k.prop] for k in context_kinds()}
+    for prop in sorted(set(graph.subjects(RDFS.subPropertyOf, T.context)) - props):
+        out.append(f"{prop} is a sub-property of lms:context but no context kind of the "
+                   "registry uses it")
+    return out

@@ -13,7 +13,8 @@ from .inputs import Inputs
 def build_dataset(inputs: Inputs, store: str = "memory") -> Dataset:
     """Ontology graph, vocabulary graph and one graph per source (no inferences)."""
     ds = bind_prefixes(new_dataset(store))
-    for name, triples in named_graphs(inputs.ontology, inputs.curated):
+    curated = inputs.curated
+    for name, triples in named_graphs(inputs.ontology, curated.vocab, curated.sources):
         graph = ds.graph(name)
         for triple in triples:
             graph.add(triple)

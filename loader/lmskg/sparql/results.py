@@ -34,11 +34,6 @@ class Results:
                 for row in self.rows]
 
 
-def compact(iri: str) -> str:
-    """A CURIE for an IRI under one of our prefixes, else the IRI."""
-    return shorten(iri) or iri
-
-
 def _plain(term: Term) -> str:
     if term is None:
         return ""
@@ -134,7 +129,7 @@ def _cell(term: Term, width: int) -> str:
     if term is None:
         text = ""
     elif isinstance(term, URIRef):
-        text = compact(str(term))
+        text = shorten(str(term)) or str(term)
     elif isinstance(term, Literal) and term.datatype == XSD.decimal and "." in str(term):
         text = str(term).rstrip("0").rstrip(".")  # 50.0 -> 50, 2.50 -> 2.5
     else:

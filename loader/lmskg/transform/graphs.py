@@ -15,7 +15,8 @@ from typing import Iterable, Iterator
 
 from rdflib import Dataset, Graph, URIRef
 
-from ..curated.load import Curated
+from ..curated.corpus import SourceFile
+from ..curated.vocabulary import Vocabulary
 from ..ontology.index import OntologyIndex
 from ..ontology.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, VOCABULARY_GRAPH, source_graph
 from .nodes import Triple
@@ -23,18 +24,18 @@ from .source import source_triples
 from .vocabulary import all_different, term_iri, vocabulary_triples
 
 
-def named_graphs(ontology: OntologyIndex, curated: Curated) -> Iterator[tuple[URIRef,
-                                                                          Iterable[Triple]]]:
+def named_graphs(ontology: OntologyIndex, vocab: Vocabulary, sources: Iterable[SourceFile]
+                 ) -> Iterator[tuple[URIRef, Iterable[Triple]]]:
     """(graph name, its triples) for every asserted graph, in a fixed order."""
     yield ONTOLOGY_GRAPH, iter(ontology.graph)
-    yield VOCABULARY_GRAPH, _vocabulary(ontology, curated)
-    for src in curated.sources:
+    yield VOCABULARY_GRAPH, _vocabulary(ontology, vocab)
+    for src in sources:
         yield source_graph(src.record.id), source_triples(ontology, src)
 
 
-def _vocabulary(ontology: OntologyIndex, curated: Curated) -> Iterator[Triple]:
-    yield from vocabulary_triples(ontology, curated.vocab)
-    therapies = sorted(term_iri("therapies", k) for k in curated.vocab.table("therapies"))
+def _vocabulary(ontology: OntologyIndex, vocab: Vocabulary) -> Iterator[Triple]:
+    yield from vocabulary_triples(ontology, vocab)
+    therapies = sorted(term_iri("therapies", k) for k in vocab.table("therapies"))
     if len(therapies) > 1:
         yield from all_different(therapies)
 
