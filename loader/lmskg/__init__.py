@@ -30,11 +30,11 @@ from .errors import (CheckFailed, InputError, LmskgError, Problem, QueryError,
 from .pipeline.build import Built, build
 from .pipeline.dataset import build_dataset
 from .pipeline.inputs import Inputs, load_inputs
-from .pipeline.queryable import dataset_for_queries
+from .pipeline.queryable import engine_for_queries
 from .sparql.local import run_local
 from .sparql.results import Results
 from .version import __version__
 
 __all__ = ["Built", "CheckFailed", "Config", "Curated", "InputError", "Inputs", "LmskgError",
            "Problem", "QueryError", "RemoteError", "Results", "__version__", "build",
-           "build_dataset", "dataset_for_queries", "load_curated", "load_inputs", "run_local"]
+           "build_dataset", "engine_for_queries", "load_curated", "load_inputs", "run_local"]

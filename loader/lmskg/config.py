@@ -35,7 +35,7 @@ class Config:
     ontology_dir: Path = field(default_factory=lambda: repo_root() / "ontology")
     queries_dir: Path = field(default_factory=lambda: repo_root() / "queries")
     shared_vocab_dir: Path | None = None
-    store: str = field(default_factory=lambda: os.environ.get("LMSKG_STORE", "memory"))
+    store: str = field(default_factory=lambda: os.environ.get("LMSKG_STORE", "oxigraph"))
 
     @property
     def ontology_file(self) -> Path:

@@ -38,7 +38,9 @@ from lmskg.ontology.namespaces import ONTOLOGY_GRAPH
 from lmskg.sparql.params import bind, bindings_for
 from lmskg.sparql.local import run_local
 from lmskg.sparql.results import Results, to_json, to_table
+from lmskg.sparql.engines import OxigraphEngine, RdflibEngine
 from lmskg.stores.dataset import new_dataset
+from lmskg.stores.oxigraph import from_dataset
 from lmskg.ontology.index import OntologyIndex, load_ontology
 
 REPO = Path(__file__).resolve().parents[2]
@@ -90,11 +92,11 @@ def expected_of(name: str, case: str = "") -> dict:
 
 def fixture_dataset(name: str, engine: str = "memory"):
     """The fixture graph of a question, with the ontology graph added, on one engine."""
-    ds = new_dataset(engine)
+    ds = new_dataset()
     ds.parse(FIXTURES / name / "data.trig", format="trig")
     onto = ds.graph(ONTOLOGY_GRAPH)
     onto.addN((s, p, o, onto) for s, p, o in ontology_graph())
-    return ds
+    return OxigraphEngine(from_dataset(ds)) if engine == "oxigraph" else RdflibEngine(ds)
 
 
 def run_fixture(query: CatalogueQuery, engine: str = "memory", case: str = "",

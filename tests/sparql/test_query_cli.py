@@ -197,7 +197,7 @@ def test_json_follows_the_sparql_results_json_format(built):
     row = next(b for b in doc["results"]["bindings"]
                if b["claim"]["value"].endswith("/s000-c26"))
     assert row["claim"]["type"] == "uri"
-    assert row["value"] == {"type": "literal", "value": "50.0", "datatype": XSD_DECIMAL}
+    assert row["value"] == {"type": "literal", "value": "50", "datatype": XSD_DECIMAL}
     assert row["unit"] == {"type": "literal", "value": "%"}
     parsed = Result.parse(io.StringIO(json.dumps(doc)), format="json")  # rdflib reads it back
     assert [str(v) for v in parsed.vars] == variables

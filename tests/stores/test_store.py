@@ -1,29 +1,53 @@
-"""The store behind the dataset is a choice of configuration; answers do not depend on it."""
+"""The engine that answers is a choice of configuration; answers do not depend on it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
-from lmskg.pipeline.dataset import build_dataset
 from lmskg.errors import InputError
-from lmskg.stores.dataset import new_dataset
-
-QUERY = """
-PREFIX lms: <https://w3id.org/lmskg/ontology#>
-SELECT ?claim ?value WHERE { ?claim lms:quantity/lms:value ?value } ORDER BY ?claim ?value
-"""
-
-
-def test_oxigraph_store_gives_the_same_answers(inputs, dataset):
-    ox = build_dataset(inputs, store="oxigraph")
-    def rows(ds):  # Oxigraph writes decimals in their shortest form ('60', not '60.0')
-        return [(c, v.toPython()) for c, v in ds.query(QUERY)]
-
-    assert rows(ox) == rows(dataset)
-    assert sorted(g.identifier for g in ox.graphs() if len(g)) == \
-        sorted(g.identifier for g in dataset.graphs() if len(g))
+from lmskg.sparql.engines import OxigraphEngine, RdflibEngine
+from lmskg.sparql.local import run_local
+from lmskg.sparql.params import bind, bindings_for
+from lmskg.stores.oxigraph import from_dataset, from_ox, to_ox
+from lmskg.sparql.results import to_json
+from tests.sparql.query_fixtures import catalogue, compare, ontology
 
 
-def test_unknown_store_is_bad_input():
+@pytest.fixture(scope="module")
+def engines(reasoned_dataset):
+    return RdflibEngine(reasoned_dataset), OxigraphEngine(from_dataset(reasoned_dataset))
+
+
+@pytest.mark.parametrize("name", sorted(catalogue()))
+def test_every_catalogue_question_answers_the_same_on_both_engines(engines, name):
+    query = catalogue()[name]
+    text = bind(query.text, bindings_for(query, {}, ontology()))
+    memory, oxigraph = (run_local(e, text, name) for e in engines)
+    assert memory.rows, f"{name} answers nothing on the real graph"
+    assert compare(query, oxigraph, json.loads(to_json(memory))) == []
+
+
+def test_the_engines_hold_the_same_graphs(engines):
+    memory, oxigraph = engines
+    assert memory.graph_names() == oxigraph.graph_names()
+
+
+@pytest.mark.parametrize("term", [URIRef("https://w3id.org/lmskg/id/claim/s000-c01"),
+                                  BNode("b0"), Literal("x"), Literal("x", lang="en"),
+                                  Literal("2.5", datatype=XSD.decimal),
+                                  Literal("2023", datatype=XSD.gYear)])
+def test_terms_cross_between_rdflib_and_oxigraph_unchanged(term):
+    assert from_ox(to_ox(term)) == term
+
+
+def test_unknown_store_is_bad_input(config):
+    from dataclasses import replace
+
+    from lmskg.pipeline.queryable import engine_for_queries
+
     with pytest.raises(InputError, match="unknown store 'postgres'"):
-        new_dataset("postgres")
+        engine_for_queries(replace(config, store="postgres"))

@@ -88,7 +88,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..pipeline.inputs import load_inputs
 
     cfg = config_from(args)
-    ds = build_dataset(load_inputs(cfg), cfg.store)
+    ds = build_dataset(load_inputs(cfg))
     if args.format == "trig" and not args.no_reason:  # only TriG holds the inferred graph
         from ..reasoning.hermit import add_inferred
 
@@ -120,7 +120,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from ..pipeline.dataset import build_dataset
         from ..pipeline.inputs import load_inputs
 
-        data, onto = split_dataset(build_dataset(load_inputs(cfg), cfg.store))
+        data, onto = split_dataset(build_dataset(load_inputs(cfg)))
     report = run_checks(data, onto, cfg.ontology_dir / "shapes.ttl", cfg.queries_dir / "qc")
     sys.stdout.write(_render_report(report, args.format))
     return EXIT_OK if report.ok else EXIT_CHECK_FAILED

@@ -12,6 +12,7 @@ Exit codes (for every command):
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import traceback
 from typing import Callable
@@ -43,8 +44,19 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _sigterm_as_interrupt(signum: int, frame: object) -> None:
+    """SIGTERM stops a command the way Ctrl-C does: the exception unwinds through the
+    child processes' ``subprocess.run`` (HermiT's Java, oxigraph), which kills them, and
+    through the atomic writers, which leave the previous build."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    try:
+        previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+    except ValueError:  # not the main thread (tests running the CLI in a thread)
+        previous = None
     try:
         return args.func(args)
     except LmskgError as exc:
@@ -63,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lmskg {args.command}: internal error: {type(exc).__name__}: {exc} "
               "(a bug in lmskg: run with --debug for the stack trace)", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,8 +18,9 @@ def add_common(p: argparse.ArgumentParser) -> None:
                    help="corpus directory (default: ../shared/corpus, or $LMSKG_CORPUS)")
     g.add_argument("--build", type=Path, dest="build_dir",
                    help="build directory (default: build/)")
-    g.add_argument("--store", choices=("memory", "oxigraph"),
-                   help="RDF store behind the dataset (default: memory, or $LMSKG_STORE)")
+    g.add_argument("--store", choices=("oxigraph", "memory"),
+                   help="engine that answers questions and checks: oxigraph, or memory "
+                        "(rdflib's own) (default: oxigraph, or $LMSKG_STORE)")
     p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                    help="show a stack trace on errors")
 

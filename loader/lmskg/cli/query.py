@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import EXIT_OK, CheckFailed, QueryError
+from ..files import read_text
+from ..sparql.deadline import DEFAULT_TIMEOUT
 from ..sparql.results import FORMATS, render
 from .options import config_from, explicit_inputs
 
@@ -17,14 +19,37 @@ def _output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", "-f", choices=FORMATS, default="table",
                    help="output: table (for people), or the SPARQL 1.1 results formats csv, "
                         "tsv, json (default: table)")
-    p.add_argument("--max-width", type=int, default=60, metavar="N",
+    p.add_argument("--max-width", type=_width, default=60, metavar="N",
                    help="cut table cells longer than N characters (default: 60; 0: never)")
     p.add_argument("--endpoint", help="run against this SPARQL 1.1 endpoint URL instead of the "
                                       "embedded store")
-    p.add_argument("--timeout", type=float, default=30.0,
-                   help="seconds to wait for a remote endpoint (default: 30)")
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT,
+                   help=f"stop the query after this many seconds, locally or on the "
+                        f"endpoint (default: {DEFAULT_TIMEOUT:g}; 0: no limit, locally only)")
     p.add_argument("--fresh", action="store_true",
                    help="build in memory from data/ instead of reading build/lmskg.trig")
+
+
+def _seconds(text: str) -> float:
+    """--timeout: a number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 or more)")
+    return value
+
+
+def _width(text: str) -> int:
+    """--max-width: a whole number of characters, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of characters (0 or more)")
+    return value
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
@@ -60,11 +85,11 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
                    help="exit 1 if queries/README.md or a generated block is stale")
 
 
-def _dataset(args: argparse.Namespace) -> Any:
-    from ..pipeline.queryable import dataset_for_queries
+def _engine(args: argparse.Namespace) -> Any:
+    from ..pipeline.queryable import engine_for_queries
 
     cfg = config_from(args)
-    return dataset_for_queries(cfg, use_build=not (args.fresh or explicit_inputs(args)))
+    return engine_for_queries(cfg, use_build=not (args.fresh or explicit_inputs(args)))
 
 
 def _run(args: argparse.Namespace, text: str, where: str,
@@ -81,10 +106,10 @@ def _run(args: argparse.Namespace, text: str, where: str,
     else:
         from ..sparql.local import run_local
 
-        ds = _dataset(args)
+        engine = _engine(args)
         if check is not None:
-            check(ds)
-        res = run_local(ds, text, where)
+            check(engine)
+        res = run_local(engine, text, where, timeout=args.timeout)
     sys.stdout.write(render(res, args.format, args.max_width))
     return EXIT_OK
 
@@ -115,10 +140,7 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     if args.file == "-":
         text, where = sys.stdin.read(), "<stdin>"
     else:
-        try:
-            text, where = Path(args.file).read_text(encoding="utf-8"), args.file
-        except OSError as exc:
-            raise QueryError(f"cannot read {args.file}: {exc.strerror}") from exc
+        text, where = read_text(Path(args.file), "query", args.file), args.file
     from ..sparql.parse import parse_checked
 
     parse_checked(text, where, refuse_service=not args.endpoint)  # before any loading
@@ -161,7 +183,7 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.write:
         for q in stale_queries(queries_dir):
-            text = regenerate(q.read_text(encoding="utf-8"), str(q))
+            text = regenerate(read_text(q, "query", str(q)), str(q))
             write_atomically({q.name: text}, q.parent)
             print(f"wrote {q}")
         write_atomically({README: render_readme(load_catalogue(queries_dir))}, queries_dir)

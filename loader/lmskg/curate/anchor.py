@@ -15,6 +15,7 @@ from ..curated import yamlio
 from ..curated.anchors import anchors_of
 from ..curated.corpus import read_document
 from ..errors import InputError, Problem
+from ..files import read_text
 from .fmt import canonical_text
 
 
@@ -49,6 +50,6 @@ def fill_offsets(path: Path, corpus_dir: Path) -> list[str]:
         report.append(f"{label}: {start}-{start + len(quote)}{note}")
     if problems:
         raise InputError(problems)
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, "file", str(path))
     path.write_text(canonical_text(f"sources/{path.name}", text, rec), encoding="utf-8")
     return report

@@ -14,6 +14,7 @@ from typing import Any
 from ..curated import yamlio
 from ..curated.layout import curated_files, record_class_for
 from ..curated.structure import canonical
+from ..files import read_text
 from .schema_files import MODELINE, modeline
 
 
@@ -41,8 +42,9 @@ def format_files(data_dir: Path, write: bool) -> list[str]:
     changed = []
     for path in curated_files(data_dir):
         rel = path.relative_to(data_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
-        want = canonical_text(rel, text, yamlio.load(path, yamlio.display(path)))
+        display = yamlio.display(path)
+        text = read_text(path, "file", display)
+        want = canonical_text(rel, text, yamlio.load(path, display))
         if want != text:
             changed.append(yamlio.display(path))
             if write:

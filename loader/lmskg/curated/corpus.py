@@ -8,10 +8,12 @@ Offsets are Unicode code-point offsets into the file decoded as UTF-8 (Python
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..files import MAX_DOCUMENT, confined, read_regular
 from .records import Source
 
 PREFIX_LEN = 32  # characters of context kept in a TextQuoteSelector's prefix and suffix
@@ -48,22 +50,24 @@ class SourceFile:
 
 
 def read_document(corpus_dir: Path, file: str) -> Document:
-    path = corpus_dir / file
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(Problem(str(path), "", "", f"cannot read corpus file: {exc.strerror}",
-                                 "check --corpus / CORPUS")) from exc
+    """A corpus document, read only if it is a regular file inside the corpus directory
+    (links followed) and not too large: a curated ``file:`` cannot reach anything else."""
+    display = str(corpus_dir / file)
+    path = confined(corpus_dir, file, "corpus file", display)
+    raw = read_regular(path, "corpus file", display, MAX_DOCUMENT)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(Problem(str(path), "", "", f"corpus file is not UTF-8: {exc.reason}"))
+        raise InputError(Problem(display, "", "", f"corpus file is not UTF-8: {exc.reason}"))
     return Document(file, text, hashlib.sha256(raw).hexdigest())
 
 
 def anchor_problem(doc: Document, quote: str, start: int, end: int,
                    file: str, record: str, field: str) -> Problem | None:
     """A problem if ``quote`` is not exactly at ``start:end`` of ``doc``, else None."""
+    if start > end:
+        return Problem(file, record, field, f"start {start} is after end {end}",
+                       _where(doc, quote))
     if not (0 <= start <= end <= len(doc.text)):
         return Problem(file, record, field,
                        f"offsets {start}-{end} are outside {doc.file} (length {len(doc.text)})")
@@ -76,8 +80,23 @@ def anchor_problem(doc: Document, quote: str, start: int, end: int,
     if found != quote:
         return Problem(file, record, field,
                        f"quote is not at {start}-{end} of {doc.file}: the text there is "
-                       f"{_show(found)}", _where(doc, quote))
+                       f"{_show(found)}{_first_difference(quote, found)}", _where(doc, quote))
     return None
+
+
+def _first_difference(quote: str, found: str) -> str:
+    """Where two texts of the same length first differ, each character by code point
+    (a no-break space and a space look the same on screen)."""
+    for i, (q, t) in enumerate(zip(quote, found)):
+        if q != t:
+            return (f"; they first differ at character {i + 1}: the quote has {_char(q)}, "
+                    f"the text {_char(t)}")
+    return ""
+
+
+def _char(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
 
 
 def _where(doc: Document, quote: str) -> str:

@@ -30,6 +30,7 @@ REGIMEN_KINDS = ("single-agent", "combination", "family")
 MATCHES = ("exact", "close", "related")
 IDENTIFIER_MATCHES = ("stated", "inferred")
 
+ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"  # every id: it becomes part of an IRI
 _QUOTE = "The exact text of the corpus file that states it."
 _START = "Code-point offset where the quote starts."
 _END = "Code-point offset where the quote ends (exclusive)."
@@ -152,7 +153,8 @@ class Unclaimed:
 class Claim:
     """One thing a source says, resting on the exact words of its quote."""
 
-    id: str = fld("Stable id, '<source id>-c<nn>' (a letter suffix for split claims).")
+    id: str = fld("Stable id, '<source id>-c<nn>' (a letter suffix for split claims).",
+                  pattern=ID)
     type: str = fld("Kind of claim.", choices=CLAIM_TYPES)
     quote: str = fld("The exact words the claim rests on.")
     start: int = fld(_START)
@@ -210,7 +212,7 @@ class Claim:
 class Source:
     """A source document of the corpus, what it says about itself, and its claims."""
 
-    id: str = fld("Stable id of the source ('s000'); the file name is <id>.yaml.")
+    id: str = fld("Stable id of the source ('s000'); the file name is <id>.yaml.", pattern=ID)
     file: str = fld("File name in the corpus directory.")
     sha256: str = fld("SHA-256 of the corpus file (checked at build).")
     type: str = fld("Document type (ontology notation).")
@@ -248,7 +250,7 @@ class Mapping:
 class Term:
     """A term of the vocabulary: a therapy, context, effect, tool or factor."""
 
-    id: str = fld("Stable key; the IRI is <kind namespace>/<id>.")
+    id: str = fld("Stable key; the IRI is <kind namespace>/<id>.", pattern=ID)
     kind: str = fld("What the term is (a class notation of the ontology).")
     label: str = fld("Preferred label, lower case unless a proper name.")
     alt_labels: tuple[str, ...] = fld("Synonyms (SKOS alternative labels).", default=())
@@ -264,7 +266,7 @@ class Term:
 class Regimen:
     """A regimen: one drug, a combination, or a family of regimens."""
 
-    id: str = fld("Stable key; the IRI is id/regimen/<id>.")
+    id: str = fld("Stable key; the IRI is id/regimen/<id>.", pattern=ID)
     kind: str = fld("single-agent, combination or family.", choices=REGIMEN_KINDS)
     label: str = fld("Preferred label.")
     alt_labels: tuple[str, ...] = fld("Other names.", default=())
@@ -291,7 +293,7 @@ class Identifiers:
 class Reference:
     """A work a source cites, as the citing source describes it."""
 
-    id: str = fld("Stable key (references.csv key where there is one).")
+    id: str = fld("Stable key (references.csv key where there is one).", pattern=ID)
     type: str = fld("Document type (ontology notation) as the citing source shows it.")
     title: str | None = fld("Title as the citing source gives it.", default=None)
     description: str | None = fld("How the work is described when it has no title.",

@@ -20,6 +20,7 @@ kinds of :mod:`lmskg.curated.contexts`, written as fields of the parent record).
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from dataclasses import MISSING, dataclass
@@ -32,10 +33,11 @@ from .contexts import context_kinds
 RECORD = dict(frozen=True, kw_only=True)  # how every record class is declared
 
 
-def fld(description: str, *, choices: tuple[str, ...] = (), default: Any = MISSING) -> Any:
-    """A field of a record: its description, its allowed values, its default (none:
-    the field is required)."""
-    meta = {"description": description, "choices": choices}
+def fld(description: str, *, choices: tuple[str, ...] = (), pattern: str = "",
+        default: Any = MISSING) -> Any:
+    """A field of a record: its description, its allowed values (or the pattern text must
+    match), its default (none: the field is required)."""
+    meta = {"description": description, "choices": choices, "pattern": pattern}
     if default is MISSING:
         return dataclasses.field(metadata=meta)
     if isinstance(default, (list, dict, set)):
@@ -68,6 +70,7 @@ class FieldSpec:
     description: str
     required: bool
     choices: tuple[str, ...]
+    pattern: str = ""  # a regular expression the whole text must match
     record: type | None = None  # the sub-record class (record, list-of-records)
 
 
@@ -83,7 +86,8 @@ def specs(cls: type) -> tuple[FieldSpec, ...]:
         kind, sub = _kind_of(hints[f.name], cls.__name__, f.name)
         required = f.default is MISSING and f.default_factory is MISSING
         out.append(FieldSpec(f.name, kind, f.metadata.get("description", ""), required,
-                             tuple(f.metadata.get("choices", ())), sub))
+                             tuple(f.metadata.get("choices", ())),
+                             f.metadata.get("pattern", ""), sub))
     return tuple(out)
 
 
@@ -211,6 +215,10 @@ def _field(spec: FieldSpec, raw: Any, file: str, record: str,
     if spec.choices and raw not in spec.choices:
         return None, [Problem(file, record, name, f"unknown value {raw!r}",
                               f"allowed: {', '.join(spec.choices)}")], True
+    if spec.pattern and not re.fullmatch(spec.pattern, raw):
+        return None, [Problem(file, record, name, f"{raw!r} is not a valid id",
+                              "ids are letters, digits, '.', '_' and '-', starting with a "
+                              "letter or digit (they become parts of IRIs)")], True
     return raw, [], False
 
 
@@ -298,6 +306,8 @@ def _schema_of(s: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
                "number": {"type": "number"}, "bool": {"type": "boolean"}}[s.kind]
         if s.choices:
             out = {**out, "enum": list(s.choices)}
+        if s.pattern:
+            out = {**out, "pattern": f"^{s.pattern}$"}
     return {**out, "description": s.description}
 
 

@@ -3,6 +3,11 @@
 Dates stay strings (no implicit timestamp conversion), so that a year stays a
 year. The canonical form is what :func:`dump` writes; a test checks that every
 file under ``data/`` is in it, and ``lmskg fmt`` rewrites files into it.
+
+Curated files are plain data, so the reader refuses what plain data never needs and
+an attacker would use: aliases (a few hundred bytes of nested aliases expand to
+gigabytes), nesting deeper than :data:`MAX_DEPTH`, and text that is not Unicode
+(lone surrogates from ``\\udc80`` escapes, which no file can be written with).
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ from typing import Any
 import yaml
 
 from ..errors import InputError, Problem
+from ..files import read_text
+
+MAX_DEPTH = 64  # curated records nest a few levels; nothing legitimate comes near this
 
 
 class _Loader(yaml.SafeLoader):
@@ -39,6 +47,26 @@ def _no_duplicate_keys(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicate_keys)
 
 
+def _plain_compose_node(loader: _Loader, parent: Any, index: Any) -> Any:
+    """Compose a node, refusing aliases and deep nesting."""
+    event = loader.peek_event()
+    if isinstance(event, yaml.AliasEvent):
+        raise yaml.composer.ComposerError(
+            None, None, f"alias *{event.anchor} found: aliases are not allowed in curated "
+            "files (write the value out)", event.start_mark)
+    loader._depth = getattr(loader, "_depth", 0) + 1
+    try:
+        if loader._depth > MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
+        return yaml.composer.Composer.compose_node(loader, parent, index)
+    finally:
+        loader._depth -= 1
+
+
+_Loader.compose_node = _plain_compose_node  # type: ignore[method-assign]
+
+
 def display(path: Path) -> str:
     """How error messages name a file: relative to the working directory when inside it."""
     try:
@@ -48,21 +76,43 @@ def display(path: Path) -> str:
 
 
 def load(path: Path, display: str | None = None) -> Any:
-    """Parse one YAML file; a syntax error becomes an :class:`InputError`."""
+    """Parse one YAML file; anything wrong with it becomes an :class:`InputError`."""
     name = display or str(path)
+    text = read_text(path, "file", name)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(Problem(name, "", "", f"cannot read file: {exc.strerror}")) from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(Problem(name, "", "", f"not UTF-8: {exc.reason}")) from exc
-    try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         what = getattr(exc, "problem", None) or str(exc)
         raise InputError(Problem(name, "", "", f"malformed YAML: {where}{what}")) from exc
+    bad = _not_unicode(data)
+    if bad is not None:
+        record, field = bad
+        raise InputError(Problem(name, record, field, "text with a lone surrogate (an "
+                                 "escape such as \\udc80 that is not a character)",
+                                 "write the character itself, or its \\U escape"))
+    return data
+
+
+def _not_unicode(value: Any, record: str = "", path: str = "") -> tuple[str, str] | None:
+    """(record id, field path) of the first text holding a lone surrogate, else None."""
+    if isinstance(value, str):
+        return (record, path) if any("\ud800" <= ch <= "\udfff" for ch in value) else None
+    if isinstance(value, dict):
+        if isinstance(value.get("id"), str) and not _not_unicode(value["id"]):
+            record, path = value["id"], ""
+        for key, item in value.items():
+            found = _not_unicode(key, record, path) or _not_unicode(
+                item, record, f"{path}.{key}" if path else str(key))
+            if found:
+                return found
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _not_unicode(item, record, f"{path}[{i}]")
+            if found:
+                return found
+    return None
 
 
 class _Dumper(yaml.SafeDumper):

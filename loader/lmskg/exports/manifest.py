@@ -1,7 +1,8 @@
 """``build/manifest.json``: checksums of the exports and of the inputs they came from.
 
 A build is *fresh* when the manifest's input digest equals the digest of the inputs
-now; queries then read the built dataset instead of building again.
+now and the built TriG file is the one the manifest describes (a truncated or edited
+file is not fresh); queries then read the built dataset instead of building again.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from pathlib import Path
 
 from ..config import Config
+from ..files import read_regular
 from ..version import __version__
 
 MANIFEST = "manifest.json"
@@ -29,7 +31,7 @@ def input_digest(config: Config) -> str:
     files += [(f"corpus/{p.name}", p) for p in sorted(config.corpus_dir.glob("*.txt"))]
     for name, path in files:
         h.update(name.encode() + b"\0")
-        h.update(path.read_bytes())
+        h.update(read_regular(path, "input file", str(path)))
         h.update(b"\0")
     h.update(__version__.encode())
     return h.hexdigest()
@@ -46,12 +48,21 @@ def manifest_text(config: Config, files: dict[str, str], reasoned: bool) -> str:
     return json.dumps(manifest, indent=1, sort_keys=True) + "\n"
 
 
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def built_dataset_is_fresh(config: Config) -> bool:
-    path = config.build_dir / MANIFEST
-    if not path.is_file() or not (config.build_dir / TRIG).is_file():
+    path, trig = config.build_dir / MANIFEST, config.build_dir / TRIG
+    if not path.is_file() or not trig.is_file():
         return False
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
-        return manifest.get("inputs_sha256") == input_digest(config)
-    except (OSError, ValueError):
+        return (manifest.get("inputs_sha256") == input_digest(config)
+                and manifest.get("files", {}).get(TRIG) == file_sha256(trig))
+    except (OSError, ValueError, AttributeError):
         return False

@@ -45,7 +45,7 @@ class Built:
 def build(config: Config, reason: bool = True) -> Built:
     """Check the curated data, build the dataset, classify it, write every export."""
     inputs = load_inputs(config)
-    ds = build_dataset(inputs, config.store)
+    ds = build_dataset(inputs)
     inferred = 0
     if reason:
         from ..reasoning.hermit import add_inferred  # Java and owlready2 only when reasoning
@@ -53,7 +53,7 @@ def build(config: Config, reason: bool = True) -> Built:
         inferred = add_inferred(ds)
     files = render(ds, config.ontology_dir / "context.jsonld")
     files[MANIFEST] = manifest_text(config, files, reason)
-    written = write_atomically(files, config.build_dir)
+    written = write_atomically(files, config.build_dir, commit=MANIFEST)
     graphs = [g for g in ds.graphs() if len(g)]
     summary = BuildSummary(written, len(graphs), sum(len(g) for g in graphs),
                            inputs.curated.claim_count, len(inputs.curated.sources), inferred)

@@ -10,9 +10,9 @@ from ..transform.graphs import named_graphs
 from .inputs import Inputs
 
 
-def build_dataset(inputs: Inputs, store: str = "memory") -> Dataset:
+def build_dataset(inputs: Inputs) -> Dataset:
     """Ontology graph, vocabulary graph and one graph per source (no inferences)."""
-    ds = bind_prefixes(new_dataset(store))
+    ds = bind_prefixes(new_dataset())
     curated = inputs.curated
     for name, triples in named_graphs(inputs.ontology, curated.vocab, curated.sources):
         graph = ds.graph(name)

@@ -1,29 +1,41 @@
-"""The dataset questions are asked of: the built one when fresh, else a fresh build."""
+"""The engine questions are asked of: the built dataset when fresh, else a fresh build.
+
+``--store oxigraph`` (the default) answers with Oxigraph, ``--store memory`` with rdflib's
+own engine; both read the same dataset and give the same answers.
+"""
 
 from __future__ import annotations
 
 import sys
 
-from rdflib import Dataset
-
 from ..config import Config
+from ..errors import InputError, Problem
 from ..exports.manifest import MANIFEST, TRIG, built_dataset_is_fresh
 from ..ontology.namespaces import bind_prefixes
+from ..sparql.engines import ENGINES, Engine, OxigraphEngine, RdflibEngine
 from ..stores.dataset import load_trig
+from ..stores.oxigraph import from_dataset, from_trig
 from .dataset import build_dataset
 from .inputs import load_inputs
 
 
-def dataset_for_queries(config: Config, use_build: bool = True, reason: bool = True) -> Dataset:
-    """The built dataset if fresh; else build in memory (with inferences if asked)."""
+def engine_for_queries(config: Config, use_build: bool = True, reason: bool = True) -> Engine:
+    """The built dataset if fresh, else a build in memory (with inferences if asked), on
+    the engine of ``config.store``."""
+    if config.store not in ENGINES:
+        raise InputError(Problem("--store", "", "store", f"unknown store {config.store!r}",
+                                 f"choose one of: {', '.join(ENGINES)}"))
+    trig = config.build_dir / TRIG
     if use_build and built_dataset_is_fresh(config):
-        return bind_prefixes(load_trig(config.build_dir / TRIG, config.store))
+        if config.store == "oxigraph":
+            return OxigraphEngine(from_trig(trig))
+        return RdflibEngine(bind_prefixes(load_trig(trig)))
     if use_build and (config.build_dir / MANIFEST).is_file():
         print("note: build/ is out of date with the inputs; querying a fresh in-memory build "
               "(run 'lmskg build' to update build/)", file=sys.stderr)
-    ds = build_dataset(load_inputs(config), config.store)
+    ds = build_dataset(load_inputs(config))
     if reason:
         from ..reasoning.hermit import add_inferred
 
         add_inferred(ds)
-    return ds
+    return OxigraphEngine(from_dataset(ds)) if config.store == "oxigraph" else RdflibEngine(ds)

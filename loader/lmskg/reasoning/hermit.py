@@ -55,7 +55,15 @@ def classify(graph: Graph) -> Graph:
     except owlready2.OwlReadyInconsistentOntologyError as exc:
         raise Inconsistent("HermiT: the graph is inconsistent") from exc
     except owlready2.OwlReadyJavaError as exc:
-        raise CheckFailed(f"HermiT failed to run: {str(exc).strip()[:2000]}") from exc
+        # Java did not start, or HermiT stopped on something other than the graph: the
+        # machine's problem, not a finding about the graph (exit 2, not "check failed")
+        detail = " ".join(str(exc).replace("Java error message is:", "").split())[:500]
+        raise LmskgError(f"the HermiT reasoner could not run ({owlready2.JAVA_EXE}): "
+                         f"{detail or 'no message'} (check the Java installation, or skip "
+                         "reasoning with --no-reason)") from exc
+    except OSError as exc:  # the Java executable cannot be started at all
+        raise LmskgError(f"the HermiT reasoner could not start {owlready2.JAVA_EXE}: "
+                         f"{exc.strerror or exc}") from exc
     # owlready2 keeps what HermiT adds (types, subclass and equivalence links between
     # named entities) in its "inferrences" ontology; these are object triples only.
     onto = world.get_ontology("http://inferrences/")

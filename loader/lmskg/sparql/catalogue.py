@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import QueryError
+from ..files import read_text
 
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*"
                     r"\((?P<type>[\w-]+)(?::\s*(?P<choices>[^)]*))?\)\s*"
@@ -111,7 +112,7 @@ def load_catalogue(queries_dir: Path) -> dict[str, CatalogueQuery]:
     """Every query of the catalogue, by name (the file stem)."""
     out = {}
     for path in sorted(queries_dir.glob("*.rq")):
-        out[path.stem] = parse_header(path, path.read_text(encoding="utf-8"))
+        out[path.stem] = parse_header(path, read_text(path, "query", str(path)))
     return out
 
 
@@ -119,7 +120,7 @@ def resolve(name_or_file: str, queries_dir: Path) -> CatalogueQuery:
     """A catalogue query by name, or any .rq file by path."""
     path = Path(name_or_file)
     if path.suffix == ".rq" and path.is_file():
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, "query", str(path))
         if text.startswith("#") and "# title:" in text:
             return parse_header(path, text)
         return CatalogueQuery(path.stem, path, path.stem, "", (), (), (), text)
@@ -135,4 +136,4 @@ def resolve(name_or_file: str, queries_dir: Path) -> CatalogueQuery:
         hint = (f"did you mean: {', '.join(close[:5])}? " if close else "")
         raise QueryError(f"no query named {name_or_file!r} in {queries_dir}; {hint}"
                          "'lmskg query --list' shows the catalogue")
-    return parse_header(candidate, candidate.read_text(encoding="utf-8"))
+    return parse_header(candidate, read_text(candidate, "query", str(candidate)))

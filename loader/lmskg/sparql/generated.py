@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..curated.contexts import ContextKind, in_display_order
 from ..errors import QueryError
+from ..files import read_text
 
 _MARKER = re.compile(r"^(?P<indent>[ \t]*)# generated: (?P<block>[\w-]+)[^\n]*\n", re.M)
 _VALUES = re.compile(r"[ \t]*VALUES\s*(?P<vars>\([^)]*\)|\?\w+)\s*\{[^}]*\}")
@@ -75,5 +76,9 @@ def regenerate(text: str, where: str = "query") -> str:
 
 def stale_queries(queries_dir: Path) -> list[Path]:
     """Catalogue files whose generated blocks differ from what the registry gives."""
-    return [p for p in sorted(queries_dir.glob("*.rq"))
-            if regenerate(p.read_text(encoding="utf-8"), str(p)) != p.read_text(encoding="utf-8")]
+    stale = []
+    for path in sorted(queries_dir.glob("*.rq")):
+        text = read_text(path, "query", str(path))
+        if regenerate(text, str(path)) != text:
+            stale.append(path)
+    return stale

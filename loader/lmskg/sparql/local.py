@@ -1,34 +1,80 @@
-"""Running SPARQL on the embedded store.
+"""Running SPARQL on the local dataset, confined to it and under a time limit.
 
-Parameters are bound by :mod:`lmskg.sparql.params` before the text reaches here; a
-query that uses ``SERVICE`` is refused (it would reach the network).
+Parameters are bound by :mod:`lmskg.sparql.params` before the text reaches here. A
+local query reads only the built dataset: ``SERVICE`` is refused (it would reach the
+network) and so is a ``FROM`` or ``FROM NAMED`` that names anything but one of the
+dataset's own graphs (rdflib would fetch a URL or read a ``file:`` IRI). Every query
+runs under a time limit (:mod:`lmskg.sparql.deadline`).
 """
 
 from __future__ import annotations
 
-from rdflib import Dataset
-from rdflib.plugins.stores.memory import Memory
+import rdflib.plugins.sparql
+from rdflib import Dataset, Graph
+from rdflib.plugins.sparql.sparql import Query
 
 from ..errors import QueryError
+from .deadline import DEFAULT_TIMEOUT, run_within
+from .engines import Engine, RdflibEngine
 from .parse import parse_checked
 from .results import Results
 
+# rdflib's engine would otherwise load the IRI of a FROM clause from the web or the disk;
+# with this off it reads the dataset's graph of that name (the refusal below is the rule)
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
-def run_local(ds: Dataset, text: str, where: str = "query") -> Results:
-    """Run a SELECT or ASK query on the dataset (default graph: union of all graphs)."""
+
+def _engine(source: Engine | Dataset) -> Engine:
+    return RdflibEngine(source) if isinstance(source, Dataset) else source
+
+
+def _confined(prepared: Query, engine: Engine, where: str) -> None:
+    """QueryError for a FROM / FROM NAMED naming anything but a graph of the dataset."""
+    clauses = getattr(prepared.algebra, "datasetClause", None) or []
+    if not clauses:
+        return
+    known = engine.graph_names()
+    for clause in clauses:
+        kind, iri = ("FROM", clause.default) if clause.get("default") is not None \
+            else ("FROM NAMED", clause.named)
+        if str(iri) not in known:
+            raise QueryError(f"{where}: {kind} <{iri}> is refused: a local query reads only "
+                             f"the built dataset, whose graphs are "
+                             f"{', '.join(sorted(known)) or 'none'}")
+
+
+def _prepare(text: str, where: str, engine: Engine, forms: tuple[str, ...]) -> Query:
     prepared = parse_checked(text, where)
-    kind = prepared.algebra.name
-    if kind not in ("SelectQuery", "AskQuery"):
-        raise QueryError(f"{where}: only SELECT and ASK queries are supported here "
-                         f"(found {kind})")
-    # rdflib's own store evaluates the query as translated above (parsing big queries is
-    # slow in rdflib); a store with its own engine (Oxigraph) gets the text.
+    if prepared.algebra.name not in forms:
+        found = prepared.algebra.name.removesuffix("Query").upper()
+        wanted = " and ".join(f.removesuffix("Query").upper() for f in forms)
+        raise QueryError(f"{where}: only {wanted} queries are run here (found {found})")
+    _confined(prepared, engine, where)
+    return prepared
+
+
+def _evaluate(fn, where: str):  # -> the function's result
     try:
-        result = ds.query(prepared if isinstance(ds.store, Memory) else text)
+        return fn()
+    except QueryError:
+        raise
     except Exception as exc:  # evaluation errors surface as various exception types
         raise QueryError(f"{where}: the query failed: {exc}") from exc
-    if result.type == "ASK":
-        return Results((), (), bool(result.askAnswer))
-    variables = tuple(str(v) for v in result.vars)
-    rows = tuple(tuple(row[i] for i in range(len(variables))) for row in result)
-    return Results(variables, rows)
+
+
+def run_local(source: Engine | Dataset, text: str, where: str = "query",
+              timeout: float = DEFAULT_TIMEOUT) -> Results:
+    """Run a SELECT or ASK query (default graph: union of the named graphs)."""
+    engine = _engine(source)
+    prepared = _prepare(text, where, engine, ("SelectQuery", "AskQuery"))
+    return run_within(lambda: _evaluate(lambda: engine.select_or_ask(text, prepared), where),
+                      timeout, where)
+
+
+def construct_local(source: Engine | Dataset, text: str, where: str = "query",
+                    timeout: float = DEFAULT_TIMEOUT) -> Graph:
+    """Run a CONSTRUCT or DESCRIBE query; the graph it makes."""
+    engine = _engine(source)
+    prepared = _prepare(text, where, engine, ("ConstructQuery", "DescribeQuery"))
+    return run_within(lambda: _evaluate(lambda: engine.construct(text, prepared), where),
+                      timeout, where)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import difflib
 from typing import Protocol
 
-from rdflib import Dataset, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import SKOS
 
 from ..errors import QueryError
 from .catalogue import CatalogueQuery
+from .engines import Engine
+from .local import run_local
 from .params import id_namespace, kind_classes, type_docs
 from .remote import run_remote
 
@@ -27,33 +29,11 @@ class TermLookup(Protocol):
     def known(self, ns: str) -> list[str]: ...
 
 
-class LocalLookup:
-    def __init__(self, ds: Dataset):
-        self.ds = ds
-
-    def exists(self, term: URIRef) -> bool:
-        return next(iter(self.ds.triples((term, None, None))), None) is not None
-
-    def typed(self, term: URIRef, classes: tuple[URIRef, ...]) -> bool:
-        return any((term, RDF.type, c) in self.ds for c in classes)
-
-    def known(self, ns: str) -> list[str]:
-        return sorted({str(s)[len(ns):] for s in self.ds.subjects(SKOS.notation, None)
-                       if isinstance(s, URIRef) and str(s).startswith(ns)
-                       and "/" not in str(s)[len(ns):]})
-
-
-class RemoteLookup:
-    """The same questions as ASK queries to an endpoint (no suggestions: that would mean
-    listing the endpoint's terms)."""
-
-    def __init__(self, endpoint: str, timeout: float):
-        self.endpoint, self.timeout = endpoint, timeout
+class _AskLookup:
+    """The questions as ASK queries, to whatever answers them."""
 
     def _ask(self, pattern: str) -> bool:
-        res = run_remote(self.endpoint, f"ASK {{ {pattern} }}", timeout=self.timeout,
-                         where="parameter check")
-        return bool(res.boolean)
+        raise NotImplementedError
 
     def exists(self, term: URIRef) -> bool:
         return self._ask(f"{term.n3()} ?p ?o")
@@ -66,7 +46,38 @@ class RemoteLookup:
         return []
 
 
-def require_known_terms(lookup: TermLookup | Dataset, query: CatalogueQuery,
+class LocalLookup(_AskLookup):
+    """Asks the local engine, and can list the ids it knows (for suggestions)."""
+
+    def __init__(self, engine: Engine | Dataset):
+        self.engine = engine
+
+    def _ask(self, pattern: str) -> bool:
+        return bool(run_local(self.engine, f"ASK {{ {pattern} }}", "parameter check",
+                              timeout=0).boolean)
+
+    def known(self, ns: str) -> list[str]:
+        res = run_local(self.engine, "SELECT DISTINCT ?s WHERE { ?s <%s> ?n "
+                        "FILTER(STRSTARTS(STR(?s), %s)) }" % (SKOS.notation, Literal(ns).n3()),
+                        "parameter check", timeout=0)
+        ids = {str(s)[len(ns):] for (s,) in res.rows}
+        return sorted(i for i in ids if "/" not in i)
+
+
+class RemoteLookup(_AskLookup):
+    """The same questions as ASK queries to an endpoint (no suggestions: that would mean
+    listing the endpoint's terms)."""
+
+    def __init__(self, endpoint: str, timeout: float):
+        self.endpoint, self.timeout = endpoint, timeout
+
+    def _ask(self, pattern: str) -> bool:
+        res = run_remote(self.endpoint, f"ASK {{ {pattern} }}", timeout=self.timeout,
+                         where="parameter check")
+        return bool(res.boolean)
+
+
+def require_known_terms(lookup: TermLookup | Engine | Dataset, query: CatalogueQuery,
                 bindings: dict[str, object]) -> None:
     """QueryError for an id parameter (regimen, source, ...) naming no term of the graph,
     or a term of the wrong kind (a disease where a biomarker is asked for).
@@ -74,7 +85,7 @@ def require_known_terms(lookup: TermLookup | Dataset, query: CatalogueQuery,
     A misspelt id would otherwise answer with no rows, which reads as "the graph
     knows nothing"; the error names the closest ids that do exist.
     """
-    if isinstance(lookup, Dataset):
+    if not isinstance(lookup, _AskLookup):
         lookup = LocalLookup(lookup)
     for p in query.params:
         ns = id_namespace(p.type)

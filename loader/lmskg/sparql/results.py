@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -24,14 +25,48 @@ FORMATS = ("table", "csv", "tsv", "json")
 
 @dataclass(frozen=True)
 class Results:
+    """Variables and rows of terms, whichever engine or endpoint answered; numbers are in
+    their canonical form (:func:`canonical`), so the same answer prints the same."""
+
     variables: tuple[str, ...]
     rows: tuple[tuple[Term, ...], ...]
     boolean: bool | None = None  # for ASK queries
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rows", tuple(tuple(canonical(t) for t in row)
+                                               for row in self.rows))
 
     def as_dicts(self) -> list[dict[str, str]]:
         """Rows as {var: plain text} (unbound vars omitted), for tests and callers."""
         return [{v: str(t) for v, t in zip(self.variables, row) if t is not None}
                 for row in self.rows]
+
+
+_INTEGERS = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.nonNegativeInteger,
+             XSD.positiveInteger, XSD.nonPositiveInteger, XSD.negativeInteger,
+             XSD.unsignedLong, XSD.unsignedInt, XSD.unsignedShort, XSD.unsignedByte}
+
+
+def canonical(term: Term) -> Term:
+    """A decimal or integer literal in its XSD 1.1 canonical form ('14.0' and '14.00' are
+    '14', '2.50' is '2.5', '+7' is '7'), as Oxigraph and most endpoints write them; any
+    other term as it is. A lexical form that is not a number is left alone."""
+    if not isinstance(term, Literal) or term.datatype not in _INTEGERS | {XSD.decimal}:
+        return term
+    try:
+        value = Decimal(str(term))
+    except InvalidOperation:
+        return term
+    if not value.is_finite():
+        return term
+    if term.datatype != XSD.decimal and value != value.to_integral_value():
+        return term
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return term if text == str(term) else Literal(text, datatype=term.datatype)
 
 
 def _plain(term: Term) -> str:

@@ -1,9 +1,9 @@
-"""The one place that decides which RDF store holds a dataset.
+"""The rdflib dataset a build assembles, and reading a built TriG file back into one.
 
-Everything else works on an rdflib :class:`~rdflib.Dataset`, whatever store is behind
-it. ``memory`` (rdflib's in-memory store) is the default; ``oxigraph`` plugs in
-Oxigraph through oxrdflib, which is much faster on large graphs (see
-docs/decisions/0003-stores.md). This module knows nothing of lmskg's vocabulary.
+The build assembles its named graphs in rdflib's in-memory store (its serialisers write
+the exports, HermiT and pySHACL read rdflib graphs); questions are answered by Oxigraph
+by default (:mod:`lmskg.stores.oxigraph`, docs/decisions/0003-stores.md). This module
+knows nothing of lmskg's vocabulary.
 """
 
 from __future__ import annotations
@@ -14,27 +14,23 @@ from rdflib import Dataset
 
 from ..errors import InputError, Problem
 
-STORES = {"memory": "Memory", "oxigraph": "Oxigraph"}
+
+def new_dataset() -> Dataset:
+    """An empty in-memory dataset whose default graph, for queries, is the union of its
+    named graphs."""
+    return Dataset(default_union=True)
 
 
-def new_dataset(kind: str = "memory") -> Dataset:
-    """An empty dataset on the chosen store.
-
-    The default graph of queries is the union of all named graphs, so a query sees
-    every graph unless it names one.
-    """
-    if kind not in STORES:
-        raise InputError(Problem("--store", "", "store", f"unknown store {kind!r}",
-                                 f"choose one of: {', '.join(STORES)}"))
+def load_trig(path: Path) -> Dataset:
+    """A dataset holding a TriG file; InputError if it does not parse (the message says
+    where, without the file's text)."""
+    ds = new_dataset()
     try:
-        return Dataset(store=STORES[kind], default_union=True)
-    except Exception as exc:  # plugin missing or failing to start
-        raise InputError(Problem("--store", "", "store", f"store {kind!r} is unavailable: {exc}",
-                                 "install oxrdflib, or use --store memory")) from exc
-
-
-def load_trig(path: Path, kind: str = "memory") -> Dataset:
-    """A dataset on the chosen store holding a TriG file."""
-    ds = new_dataset(kind)
-    ds.parse(path, format="trig")
+        ds.parse(path, format="trig")
+    except OSError as exc:
+        raise InputError(Problem(str(path), "", "", f"cannot read: {exc.strerror}")) from exc
+    except Exception as exc:  # parsers raise many types, with the text in their message
+        reason = " ".join(str(getattr(exc, "msg", None) or exc).split())
+        raise InputError(Problem(str(path), "", "", f"does not parse as TriG: "
+                                 f"{reason[:200]}", "rebuild it with 'lmskg build'")) from exc
     return ds
