@@ -30,13 +30,12 @@ XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 def built(tmp_path_factory, config, reasoned_dataset) -> str:
     """A build directory with the real graph that is fresh for the current inputs, so
     that `lmskg query --build DIR` reads it instead of building and reasoning per call."""
-    from lmskg.exports.manifest import MANIFEST, input_digest
+    from lmskg.exports.manifest import MANIFEST, TRIG, manifest_text
 
     folder = tmp_path_factory.mktemp("build")
-    (folder / "lmskg.trig").write_text(reasoned_dataset.serialize(format="trig"),
-                                       encoding="utf-8")
-    (folder / MANIFEST).write_text(json.dumps({"inputs_sha256": input_digest(config)}),
-                                   encoding="utf-8")
+    trig = reasoned_dataset.serialize(format="trig")
+    (folder / TRIG).write_text(trig, encoding="utf-8")
+    (folder / MANIFEST).write_text(manifest_text(config, {TRIG: trig}, True), encoding="utf-8")
     return str(folder)
 
 
