@@ -7,6 +7,7 @@ None needs a network beyond loopback.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import socket
@@ -18,7 +19,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from tests.support.cli import run_cli, run_subprocess
-from tests.support.httpfake import FakeServer, Reply
+from tests.support.httpfake import FakeServer, Reply, echo_headers
 from lmskg.errors import QueryError, RemoteError
 from lmskg.net.http_errors import server_message
 from lmskg.sparql.remote import parse_results, run_remote
@@ -316,6 +317,74 @@ def test_a_malformed_netrc_file_is_reported_without_its_content(monkeypatch, tmp
     monkeypatch.setenv("LMSKG_NETRC", str(netrc))
     with pytest.raises(RemoteError, match="malformed at line 1|needs both login and password"):
         run_remote("http://127.0.0.1:9/query", "ASK {}")
+
+
+# -- credentials never show --------------------------------------------------------------------
+
+TOKEN = "tok-s3cret-0d9f7a"
+PASSWORD = "pa55-s3cret"
+BASIC = base64.b64encode(f"alice:{PASSWORD}".encode()).decode()
+CREDENTIALS = {  # the environment, the Authorization header it gives, what must never show
+    "bearer": ({"LMSKG_ENDPOINT_TOKEN": TOKEN}, f"Bearer {TOKEN}", (TOKEN,)),
+    "basic": ({"LMSKG_ENDPOINT_USER": "alice", "LMSKG_ENDPOINT_PASSWORD": PASSWORD},
+              f"Basic {BASIC}", (PASSWORD, BASIC)),
+}
+TRUE = Reply(body=b'{"head": {}, "boolean": true}', content_type=JSON_TYPE)
+
+
+def _use(monkeypatch, kind: str) -> tuple[str, tuple[str, ...]]:
+    env, header, secrets = CREDENTIALS[kind]
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return header, secrets
+
+
+@pytest.mark.parametrize("kind", sorted(CREDENTIALS))
+@pytest.mark.parametrize("status", [400, 500, 503])
+def test_a_servers_message_that_echoes_the_request_shows_no_credentials(monkeypatch, kind,
+                                                                      status):
+    header, secrets = _use(monkeypatch, kind)
+    with FakeServer(echo_headers(status)) as fake:
+        with pytest.raises(RemoteError) as exc:
+            run_remote(fake.url + "/query", "ASK {}", timeout=5)
+        assert fake.requests[0].headers["Authorization"] == header  # it was sent, and echoed
+    message = str(exc.value)
+    assert f"HTTP {status}" in message and "Authorization: [redacted] Connection: close" in message
+    assert not [s for s in secrets if s in message]
+
+
+@pytest.mark.parametrize("kind", sorted(CREDENTIALS))
+@pytest.mark.parametrize("command", [("sparql", ASK_RQ), ("query", "conflicts")])
+@pytest.mark.parametrize("debug", [(), ("--debug",)])
+def test_the_command_line_prints_no_credentials_a_server_echoes(monkeypatch, kind, command,
+                                                                debug):
+    _header, secrets = _use(monkeypatch, kind)
+    with FakeServer(echo_headers(400)) as fake:
+        res = run_cli(*command, "--endpoint", fake.url + "/query", *debug)
+    assert res.code == 2
+    assert "HTTP 400 Bad Request: cannot handle this request" in res.err
+    assert "Authorization: [redacted] Connection: close" in res.err  # the rest is kept
+    assert not [s for s in secrets if s in res.out + res.err]
+
+
+def test_an_answer_that_is_not_results_shows_no_credentials(monkeypatch):
+    _header, secrets = _use(monkeypatch, "bearer")
+
+    def page(req):  # a login page that shows the request, with a success status
+        return Reply(body=echo_headers(200)(req).body, content_type="text/plain")
+
+    with FakeServer(page) as fake:
+        with pytest.raises(RemoteError, match="not SPARQL results") as exc:
+            run_remote(fake.url + "/query", "ASK {}", timeout=5)
+    assert TOKEN not in str(exc.value)
+
+
+def test_a_failure_below_http_names_the_url_without_a_token_in_it():
+    url = f"http://127.0.0.1:{free_port()}/query?access-token={TOKEN}"
+    with pytest.raises(RemoteError, match="connection refused") as exc:
+        run_remote(url, "ASK {}", timeout=5)
+    assert "/query?access-token=[redacted]: connection refused" in str(exc.value)
+    assert TOKEN not in str(exc.value)
 
 
 # -- the command line ---------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from ..version import __version__
 from ..errors import QueryError, RemoteError
 from ..net.auth import check_url, credentials_for, plain_http_warning
 from ..net.http_errors import error_body, http_error, server_message, transport_errors
+from ..net.redact import redact
 from .results import Results, Term
 
 RESULTS_JSON = ("application/sparql-results+json", "application/json")
@@ -121,8 +122,8 @@ def _fetch(sw: SPARQLWrapper, timeout: float, prefix: str,
                         break
                     chunks.append(chunk)
                     if time.monotonic() > deadline:
-                        raise RemoteError(f"{prefix}: the answer did not arrive within "
-                                          f"{timeout:g} s (raise --timeout)")
+                        raise RemoteError(redact(f"{prefix}: the answer did not arrive "
+                                                 f"within {timeout:g} s (raise --timeout)"))
                 content_type = response.headers.get("Content-Type", "") or ""
             return b"".join(chunks), content_type
         except swx.SPARQLWrapperException as exc:
@@ -135,7 +136,8 @@ def _fetch(sw: SPARQLWrapper, timeout: float, prefix: str,
 
 
 def _sw_body(exc: Exception) -> bytes:
-    """The response body SPARQLWrapper folded into its exception message."""
+    """The response body SPARQLWrapper folded into its exception message (shown only
+    through :func:`~lmskg.net.http_errors.http_error`, which redacts it)."""
     text = str(exc)
     m = re.search(r"Response:\n(b(['\"]).*\2)\s*$", text, re.S)
     if m:
@@ -154,23 +156,24 @@ def parse_results(body: bytes, content_type: str, ask: bool, prefix: str = "endp
     """SPARQL JSON results as :class:`Results`; RemoteError if they are anything else."""
     mime = content_type.split(";")[0].strip().lower()
     if mime not in RESULTS_JSON:
-        hint = server_message(body[:2000])
-        raise RemoteError(f"{prefix}: the answer is not SPARQL results (content type "
-                          f"{mime or 'missing'}{': ' + hint[:120] if hint else ''}); is the "
-                          "URL the query endpoint?")
+        hint = server_message(body)
+        raise RemoteError(redact(f"{prefix}: the answer is not SPARQL results (content type "
+                                 f"{mime or 'missing'}{': ' + hint[:120] if hint else ''}); "
+                                 "is the URL the query endpoint?"))
     try:
         doc = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         # a server that fails while streaming (its own query timeout, say) can only
         # append its message to an answer already begun: show how the answer ends
-        tail = server_message(body[-200:])
-        raise RemoteError(f"{prefix}: the answer is not valid JSON ({exc}); it ends with "
-                          f"{tail[-120:]!r} (did the server stop the query while sending "
-                          "it, for example at its own timeout?)") from exc
+        tail = server_message(body, tail=True)
+        raise RemoteError(redact(f"{prefix}: the answer is not valid JSON ({exc}); it ends "
+                                 f"with {tail[-120:]!r} (did the server stop the query while "
+                                 "sending it, for example at its own timeout?)")) from exc
     try:
         return _results(doc, ask)
     except (KeyError, TypeError, ValueError) as exc:
-        raise RemoteError(f"{prefix}: the answer is not SPARQL JSON results: {exc}") from exc
+        raise RemoteError(redact(f"{prefix}: the answer is not SPARQL JSON results: "
+                                 f"{exc}")) from exc
 
 
 def _results(doc: Any, ask: bool) -> Results:
@@ -197,7 +200,7 @@ def _results(doc: Any, ask: bool) -> Results:
 
 def _term(node: Any) -> Term:
     if not isinstance(node, dict) or not isinstance(node.get("value"), str):
-        raise ValueError(f"a bound value is not a term: {str(node)[:80]}")
+        raise ValueError(f"a bound value is not a term: {redact(str(node))[:80]}")
     kind, value = node.get("type"), node["value"]
     if kind == "uri":
         return URIRef(value)

@@ -14,7 +14,8 @@ The whole file is parsed before the first request, so a broken file changes
 nothing. Each graph travels as N-Triples labelled ``text/turtle`` (N-Triples
 is a subset of Turtle, which every graph store accepts). Credentials come from
 :mod:`lmskg.net.auth`: a bearer token is sent with every request, a user and password
-answer Basic or Digest challenges; they are never printed.
+answer Basic or Digest challenges; they are never printed (every line goes through
+:func:`lmskg.net.redact.redact`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ..version import __version__
 from ..errors import RemoteError
 from ..net.auth import Credentials, check_url, credentials_for, plain_http_warning
 from ..net.http_errors import error_body, http_error, transport_errors
+from ..net.redact import redact
 
 CONTENT_TYPE = "text/turtle; charset=utf-8"
 OK_STATUSES = (200, 201, 204)
@@ -117,7 +119,8 @@ def put_graph(opener: urllib.request.OpenerDirector, store: str, payload: GraphP
             raise RemoteError(http_error(what, exc.code, error_body(exc), with_credentials,
                                          NOT_FOUND_HINT)) from exc
     if status not in OK_STATUSES:
-        raise RemoteError(f"{what}: unexpected HTTP {status} (expected 200, 201 or 204)")
+        raise RemoteError(redact(f"{what}: unexpected HTTP {status} (expected 200, 201 or "
+                                 "204)"))
     return status
 
 
@@ -125,6 +128,9 @@ def publish(trig: Path, store: str, timeout: float = 60.0,
             say: Callable[[str], None] = print, environ: dict[str, str] | None = None,
             dry_run: bool = False) -> PublishSummary:
     """Replace every named graph of ``trig`` in the graph store at ``store``."""
+    def tell(line: str) -> None:
+        say(redact(line))
+
     check_url(store, "graph store")
     if not timeout or timeout <= 0:
         raise RemoteError(f"--timeout must be a positive number of seconds (got {timeout})")
@@ -133,12 +139,12 @@ def publish(trig: Path, store: str, timeout: float = 60.0,
     total = sum(p.triples for p in payloads)
     if dry_run:
         for p in payloads:
-            say(f"  would replace <{p.name}>  ({p.triples} triples)")
-        say(f"dry run: {len(payloads)} graphs, {total} triples; nothing was sent to {store}")
+            tell(f"  would replace <{p.name}>  ({p.triples} triples)")
+        tell(f"dry run: {len(payloads)} graphs, {total} triples; nothing was sent to {store}")
         return PublishSummary(store, tuple(p.name for p in payloads), total, 0.0)
     warning = plain_http_warning(store, creds)
     if warning:
-        say(warning)
+        tell(warning)
     opener = _opener(store, creds)
     done: list[str] = []
     start = time.monotonic()
@@ -147,12 +153,12 @@ def publish(trig: Path, store: str, timeout: float = 60.0,
             status = put_graph(opener, store, p, timeout, creds is not None)
         except RemoteError as exc:
             untouched = [q.name for q in payloads if q.name not in done]
-            raise RemoteError(
+            raise RemoteError(redact(
                 f"{exc}\n  replaced before the failure ({len(done)} of {len(payloads)}): "
                 f"{', '.join(done) or 'none'}\n  left as they were in the store: "
-                f"{', '.join(untouched)}\n  publishing again replaces every graph") from exc
+                f"{', '.join(untouched)}\n  publishing again replaces every graph")) from exc
         done.append(p.name)
-        say(f"  replaced <{p.name}>  ({p.triples} triples, HTTP {status})")
+        tell(f"  replaced <{p.name}>  ({p.triples} triples, HTTP {status})")
     seconds = time.monotonic() - start
-    say(f"published {len(payloads)} graphs ({total} triples) to {store} in {seconds:.1f} s")
+    tell(f"published {len(payloads)} graphs ({total} triples) to {store} in {seconds:.1f} s")
     return PublishSummary(store, tuple(done), total, seconds)
