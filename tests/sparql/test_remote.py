@@ -19,7 +19,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from tests.support.cli import run_cli, run_subprocess
-from tests.support.httpfake import FakeServer, Reply, echo_headers
+from tests.support.httpfake import FakeServer, Reply, echo_headers, redirect
 from lmskg.errors import QueryError, RemoteError
 from lmskg.net.http_errors import server_message
 from lmskg.sparql.remote import parse_results, run_remote
@@ -319,7 +319,7 @@ def test_a_malformed_netrc_file_is_reported_without_its_content(monkeypatch, tmp
         run_remote("http://127.0.0.1:9/query", "ASK {}")
 
 
-# -- credentials never show --------------------------------------------------------------------
+# -- credentials never show, never travel to another origin ------------------------------------
 
 TOKEN = "tok-s3cret-0d9f7a"
 PASSWORD = "pa55-s3cret"
@@ -385,6 +385,87 @@ def test_a_failure_below_http_names_the_url_without_a_token_in_it():
         run_remote(url, "ASK {}", timeout=5)
     assert "/query?access-token=[redacted]: connection refused" in str(exc.value)
     assert TOKEN not in str(exc.value)
+
+
+@pytest.mark.parametrize("kind", sorted(CREDENTIALS))
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+@pytest.mark.parametrize("target", ["other port", "other host", "other scheme"])
+def test_a_redirect_to_another_origin_is_refused_with_credentials(monkeypatch, kind, status,
+                                                                 target):
+    _use(monkeypatch, kind)
+    with FakeServer([TRUE]) as other:
+        port = other.url.rsplit(":", 1)[1]
+        location = {"other port": f"{other.url}/query",
+                    "other host": f"http://localhost:{port}/query",
+                    "other scheme": f"https://127.0.0.1:{port}/query"}[target]
+        with FakeServer([redirect(location, status)]) as fake:
+            if target == "other scheme":  # same host and port, another scheme
+                location = location.replace(port, fake.url.rsplit(":", 1)[1])
+                fake.script = [redirect(location, status)]
+            with pytest.raises(RemoteError) as exc:
+                run_remote(fake.url + "/query", "ASK {}", timeout=5, where="q.rq")
+        assert other.requests == []  # nothing was sent there, credentials least of all
+    assert str(exc.value).startswith(
+        f"q.rq: endpoint {fake.url}/query: redirected (HTTP {status}) to {location}, another "
+        "origin; credentials are never sent to another origin")
+
+
+@pytest.mark.parametrize("kind", sorted(CREDENTIALS))
+def test_the_command_line_refuses_a_redirect_to_another_origin(monkeypatch, kind):
+    _header, secrets = _use(monkeypatch, kind)
+    with FakeServer([TRUE]) as other, \
+            FakeServer([redirect(other.url + "/query")]) as fake:
+        res = run_cli("sparql", ASK_RQ, "--endpoint", fake.url + "/query")
+        assert other.requests == []
+    assert res.code == 2
+    assert f"redirected (HTTP 302) to {other.url}/query, another origin" in res.err
+    assert not [s for s in secrets if s in res.out + res.err]
+
+
+def test_a_redirect_target_is_named_without_credentials(monkeypatch):
+    _use(monkeypatch, "bearer")
+    with FakeServer([redirect(f"http://bob:{PASSWORD}@example.org/q?access-token={TOKEN}")]) \
+            as fake:
+        with pytest.raises(RemoteError, match="redirected") as exc:
+            run_remote(fake.url + "/query", "ASK {}", timeout=5)
+    assert "example.org/q" in str(exc.value)
+    assert PASSWORD not in str(exc.value) and TOKEN not in str(exc.value)
+
+
+@pytest.mark.parametrize("kind", sorted(CREDENTIALS))
+@pytest.mark.parametrize("status", [307, 308])
+def test_a_redirect_on_the_same_origin_keeps_the_credentials_and_the_query(monkeypatch, kind,
+                                                                          status):
+    header, _secrets = _use(monkeypatch, kind)
+
+    def server(req):
+        if req.path == "/query":
+            return redirect("/sparql", status)
+        if req.headers.get("Authorization") != header or b"query=ASK" not in req.body:
+            return Reply(status=401, body=b"who are you?")
+        return TRUE
+
+    with FakeServer(server) as fake:
+        assert run_remote(fake.url + "/query", "ASK {}", timeout=5).boolean is True
+        first, then = fake.requests
+    assert (then.method, then.path, then.body) == ("POST", "/sparql", first.body)
+
+
+def test_a_redirect_on_the_same_origin_keeps_the_credentials_as_get(monkeypatch):
+    """301, 302 and 303 turn a POST into a GET (as browsers do); the credentials stay."""
+    header, _secrets = _use(monkeypatch, "bearer")
+    with FakeServer([redirect("/sparql", 302), TRUE]) as fake:
+        run_remote(fake.url + "/query", "ASK {}", timeout=5)
+        assert [(r.method, r.path, r.headers.get("Authorization")) for r in fake.requests] \
+            == [("POST", "/query", header), ("GET", "/sparql", header)]
+
+
+def test_a_redirect_to_another_origin_is_followed_without_credentials():
+    with FakeServer([TRUE]) as other, \
+            FakeServer([redirect(other.url + "/query", 307)]) as fake:
+        assert run_remote(fake.url + "/query", "ASK {}", timeout=5).boolean is True
+        assert [(r.method, "Authorization" in r.headers) for r in other.requests] \
+            == [("POST", False)]
 
 
 # -- the command line ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import Iterator
 from ..errors import RemoteError
 from .auth import CREDENTIAL_HINT
 from .redact import redact
+from .redirects import RedirectRefused
 
 MAX_MESSAGE = 400  # characters of a server's error message to show
 MAX_READ = 1 << 20  # bytes of a server's answer to look at for its message
@@ -29,11 +30,14 @@ MAX_READ = 1 << 20  # bytes of a server's answer to look at for its message
 @contextmanager
 def transport_errors(what: str, timeout: float, not_http_hint: str = "") -> Iterator[None]:
     """Turn failures below HTTP (refused, DNS, timeout, TLS, not HTTP at all) into one-line
-    RemoteErrors; HTTP statuses are the caller's to explain (:func:`http_error`)."""
+    RemoteErrors; HTTP statuses are the caller's to explain (:func:`http_error`). A
+    redirect refused for the credentials' sake is said the same way."""
     try:
         yield
     except urllib.error.HTTPError:
         raise
+    except RedirectRefused as exc:
+        raise RemoteError(redact(f"{what}: {exc}")) from exc
     except urllib.error.URLError as exc:
         raise RemoteError(redact(f"{what}: {network_reason(exc.reason, timeout)}")) from exc
     except (TimeoutError, socket.timeout) as exc:
