@@ -7,6 +7,7 @@ None needs a network beyond loopback.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import socket
@@ -18,7 +19,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from tests.support.cli import run_cli, run_subprocess
-from tests.support.httpfake import FakeServer, Reply
+from tests.support.httpfake import FakeServer, Reply, echo_headers, redirect
 from lmskg.errors import QueryError, RemoteError
 from lmskg.net.http_errors import server_message
 from lmskg.sparql.remote import parse_results, run_remote
@@ -316,6 +317,155 @@ def test_a_malformed_netrc_file_is_reported_without_its_content(monkeypatch, tmp
     monkeypatch.setenv("LMSKG_NETRC", str(netrc))
     with pytest.raises(RemoteError, match="malformed at line 1|needs both login and password"):
         run_remote("http://127.0.0.1:9/query", "ASK {}")
+
+
+# -- credentials never show, never travel to another origin ------------------------------------
+
+TOKEN = "tok-s3cret-0d9f7a"
+PASSWORD = "pa55-s3cret"
+BASIC = base64.b64encode(f"alice:{PASSWORD}".encode()).decode()
+CREDENTIALS = {  # the environment, the Authorization header it gives, what must never show
+    "bearer": ({"LMSKG_ENDPOINT_TOKEN": TOKEN}, f"Bearer {TOKEN}", (TOKEN,)),
+    "basic": ({"LMSKG_ENDPOINT_USER": "alice", "LMSKG_ENDPOINT_PASSWORD": PASSWORD},
+              f"Basic {BASIC}", (PASSWORD, BASIC)),
+}
+TRUE = Reply(body=b'{"head": {}, "boolean": true}', content_type=JSON_TYPE)
+
+
+def _use(monkeypatch, kind: str) -> tuple[str, tuple[str, ...]]:
+    env, header, secrets = CREDENTIALS[kind]
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return header, secrets
+
+
+@pytest.mark.parametrize("kind", sorted(CREDENTIALS))
+@pytest.mark.parametrize("status", [400, 500, 503])
+def test_a_servers_message_that_echoes_the_request_shows_no_credentials(monkeypatch, kind,
+                                                                      status):
+    header, secrets = _use(monkeypatch, kind)
+    with FakeServer(echo_headers(status)) as fake:
+        with pytest.raises(RemoteError) as exc:
+            run_remote(fake.url + "/query", "ASK {}", timeout=5)
+        assert fake.requests[0].headers["Authorization"] == header  # it was sent, and echoed
+    message = str(exc.value)
+    assert f"HTTP {status}" in message and "Authorization: [redacted] Connection: close" in message
+    assert not [s for s in secrets if s in message]
+
+
+@pytest.mark.parametrize("kind", sorted(CREDENTIALS))
+@pytest.mark.parametrize("command", [("sparql", ASK_RQ), ("query", "conflicts")])
+@pytest.mark.parametrize("debug", [(), ("--debug",)])
+def test_the_command_line_prints_no_credentials_a_server_echoes(monkeypatch, kind, command,
+                                                                debug):
+    _header, secrets = _use(monkeypatch, kind)
+    with FakeServer(echo_headers(400)) as fake:
+        res = run_cli(*command, "--endpoint", fake.url + "/query", *debug)
+    assert res.code == 2
+    assert "HTTP 400 Bad Request: cannot handle this request" in res.err
+    assert "Authorization: [redacted] Connection: close" in res.err  # the rest is kept
+    assert not [s for s in secrets if s in res.out + res.err]
+
+
+def test_an_answer_that_is_not_results_shows_no_credentials(monkeypatch):
+    _header, secrets = _use(monkeypatch, "bearer")
+
+    def page(req):  # a login page that shows the request, with a success status
+        return Reply(body=echo_headers(200)(req).body, content_type="text/plain")
+
+    with FakeServer(page) as fake:
+        with pytest.raises(RemoteError, match="not SPARQL results") as exc:
+            run_remote(fake.url + "/query", "ASK {}", timeout=5)
+    assert TOKEN not in str(exc.value)
+
+
+def test_a_failure_below_http_names_the_url_without_a_token_in_it():
+    url = f"http://127.0.0.1:{free_port()}/query?access-token={TOKEN}"
+    with pytest.raises(RemoteError, match="connection refused") as exc:
+        run_remote(url, "ASK {}", timeout=5)
+    assert "/query?access-token=[redacted]: connection refused" in str(exc.value)
+    assert TOKEN not in str(exc.value)
+
+
+@pytest.mark.parametrize("kind", sorted(CREDENTIALS))
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+@pytest.mark.parametrize("target", ["other port", "other host", "other scheme"])
+def test_a_redirect_to_another_origin_is_refused_with_credentials(monkeypatch, kind, status,
+                                                                 target):
+    _use(monkeypatch, kind)
+    with FakeServer([TRUE]) as other:
+        port = other.url.rsplit(":", 1)[1]
+        location = {"other port": f"{other.url}/query",
+                    "other host": f"http://localhost:{port}/query",
+                    "other scheme": f"https://127.0.0.1:{port}/query"}[target]
+        with FakeServer([redirect(location, status)]) as fake:
+            if target == "other scheme":  # same host and port, another scheme
+                location = location.replace(port, fake.url.rsplit(":", 1)[1])
+                fake.script = [redirect(location, status)]
+            with pytest.raises(RemoteError) as exc:
+                run_remote(fake.url + "/query", "ASK {}", timeout=5, where="q.rq")
+        assert other.requests == []  # nothing was sent there, credentials least of all
+    assert str(exc.value).startswith(
+        f"q.rq: endpoint {fake.url}/query: redirected (HTTP {status}) to {location}, another "
+        "origin; credentials are never sent to another origin")
+
+
+@pytest.mark.parametrize("kind", sorted(CREDENTIALS))
+def test_the_command_line_refuses_a_redirect_to_another_origin(monkeypatch, kind):
+    _header, secrets = _use(monkeypatch, kind)
+    with FakeServer([TRUE]) as other, \
+            FakeServer([redirect(other.url + "/query")]) as fake:
+        res = run_cli("sparql", ASK_RQ, "--endpoint", fake.url + "/query")
+        assert other.requests == []
+    assert res.code == 2
+    assert f"redirected (HTTP 302) to {other.url}/query, another origin" in res.err
+    assert not [s for s in secrets if s in res.out + res.err]
+
+
+def test_a_redirect_target_is_named_without_credentials(monkeypatch):
+    _use(monkeypatch, "bearer")
+    with FakeServer([redirect(f"http://bob:{PASSWORD}@example.org/q?access-token={TOKEN}")]) \
+            as fake:
+        with pytest.raises(RemoteError, match="redirected") as exc:
+            run_remote(fake.url + "/query", "ASK {}", timeout=5)
+    assert "example.org/q" in str(exc.value)
+    assert PASSWORD not in str(exc.value) and TOKEN not in str(exc.value)
+
+
+@pytest.mark.parametrize("kind", sorted(CREDENTIALS))
+@pytest.mark.parametrize("status", [307, 308])
+def test_a_redirect_on_the_same_origin_keeps_the_credentials_and_the_query(monkeypatch, kind,
+                                                                          status):
+    header, _secrets = _use(monkeypatch, kind)
+
+    def server(req):
+        if req.path == "/query":
+            return redirect("/sparql", status)
+        if req.headers.get("Authorization") != header or b"query=ASK" not in req.body:
+            return Reply(status=401, body=b"who are you?")
+        return TRUE
+
+    with FakeServer(server) as fake:
+        assert run_remote(fake.url + "/query", "ASK {}", timeout=5).boolean is True
+        first, then = fake.requests
+    assert (then.method, then.path, then.body) == ("POST", "/sparql", first.body)
+
+
+def test_a_redirect_on_the_same_origin_keeps_the_credentials_as_get(monkeypatch):
+    """301, 302 and 303 turn a POST into a GET (as browsers do); the credentials stay."""
+    header, _secrets = _use(monkeypatch, "bearer")
+    with FakeServer([redirect("/sparql", 302), TRUE]) as fake:
+        run_remote(fake.url + "/query", "ASK {}", timeout=5)
+        assert [(r.method, r.path, r.headers.get("Authorization")) for r in fake.requests] \
+            == [("POST", "/query", header), ("GET", "/sparql", header)]
+
+
+def test_a_redirect_to_another_origin_is_followed_without_credentials():
+    with FakeServer([TRUE]) as other, \
+            FakeServer([redirect(other.url + "/query", 307)]) as fake:
+        assert run_remote(fake.url + "/query", "ASK {}", timeout=5).boolean is True
+        assert [(r.method, "Authorization" in r.headers) for r in other.requests] \
+            == [("POST", False)]
 
 
 # -- the command line ---------------------------------------------------------------------------

@@ -6,13 +6,15 @@ test_server.py); a writable in-memory Oxigraph server is the store.
 
 from __future__ import annotations
 
+import base64
+import re
 import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from tests.support.cli import run_cli
-from tests.support.httpfake import FakeServer, Reply
+from tests.support.httpfake import FakeServer, Reply, echo_headers, redirect
 from lmskg.errors import RemoteError
 from lmskg.stores.publish import graph_url, graphs_of, publish
 from lmskg.sparql.remote import run_remote
@@ -268,3 +270,103 @@ def test_credentials_over_plain_http_to_another_host_are_warned_about():
     assert plain_http_warning("http://127.0.0.1:7878/store", creds) is None
     assert plain_http_warning("http://store.example.org/store", None) is None
     assert "s3cret" not in repr(creds) + str(creds)
+
+
+# -- credentials never show, never travel to another origin ------------------------------------
+
+TOKEN = "tok-s3cret-0d9f7a"
+PASSWORD = "pa55-s3cret"
+BASIC = base64.b64encode(f"alice:{PASSWORD}".encode()).decode()
+USER_ENV = {"LMSKG_ENDPOINT_USER": "alice", "LMSKG_ENDPOINT_PASSWORD": PASSWORD}
+CREDENTIALS = {  # the environment, the challenge a store sends, what must never show
+    "bearer": ({"LMSKG_ENDPOINT_TOKEN": TOKEN}, "", (TOKEN,)),
+    "basic": (USER_ENV, 'Basic realm="store"', (PASSWORD, BASIC)),
+    "digest": (USER_ENV, 'Digest realm="store", nonce="n0nce", qop="auth"', (PASSWORD,)),
+}
+
+
+def _use(monkeypatch, kind: str) -> tuple[str, tuple[str, ...]]:
+    env, challenge, secrets = CREDENTIALS[kind]
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return challenge, secrets
+
+
+@pytest.mark.parametrize("kind", sorted(CREDENTIALS))
+@pytest.mark.parametrize("status", [400, 500])
+@pytest.mark.parametrize("debug", [(), ("--debug",)])
+def test_a_stores_message_that_echoes_the_request_shows_no_credentials(build, monkeypatch,
+                                                                     kind, status, debug):
+    challenge, secrets = _use(monkeypatch, kind)
+    with FakeServer(echo_headers(status, challenge)) as fake:
+        res = run_cli("publish", "--build", str(build), "--endpoint", fake.url + "/store",
+                      *debug)
+        sent = fake.requests[-1].headers["Authorization"]  # sent, and echoed
+    assert res.code == 2
+    assert f"HTTP {status}" in res.err
+    assert "Authorization: [redacted] " in res.err and "Connection: close" in res.err
+    assert "replaced before the failure (0 of 3)" in res.err
+    if kind == "digest":  # the password never travels; the response hash must not show either
+        secrets += tuple(re.findall(r'response="([0-9a-f]+)"', sent))
+        assert len(secrets) == 2
+    assert not [s for s in secrets if s in res.out + res.err]
+
+
+@pytest.mark.parametrize("kind", ["bearer", "basic"])
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_to_another_origin_is_refused_with_credentials(build, monkeypatch, kind,
+                                                                 status):
+    challenge, secrets = _use(monkeypatch, kind)
+
+    def store(req):  # asks for the credentials, then sends them elsewhere
+        if challenge and "Authorization" not in req.headers:
+            return Reply(status=401, headers={"WWW-Authenticate": challenge})
+        return redirect(graph_url(other.url + "/store", f"{G}ontology"), status)
+
+    with FakeServer([Reply(status=204)]) as other, FakeServer(store) as fake:
+        res = run_cli("publish", "--build", str(build), "--endpoint", fake.url + "/store")
+        assert other.requests == []  # nothing was sent there, credentials least of all
+    assert res.code == 2
+    assert (f"PUT <{G}ontology> to {fake.url}/store: redirected (HTTP {status}) to "
+            f"{other.url}/store?graph=") in res.err
+    assert "another origin; credentials are never sent to another origin" in res.err
+    assert "replaced before the failure (0 of 3): none" in res.err
+    assert not [s for s in secrets if s in res.out + res.err]
+
+
+@pytest.mark.parametrize("kind", ["bearer", "basic"])
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+def test_a_redirect_on_the_same_origin_keeps_the_credentials_and_the_graph(build, monkeypatch,
+                                                                          kind, status):
+    """A PUT stays a PUT, with its body, whatever the redirect status but 303."""
+    _use(monkeypatch, kind)
+    expected = f"Bearer {TOKEN}" if kind == "bearer" else f"Basic {BASIC}"
+
+    def store(req):
+        if req.headers.get("Authorization") != expected:
+            return Reply(status=401, headers={"WWW-Authenticate": 'Basic realm="store"'})
+        if req.path.startswith("/store?"):
+            return redirect(req.path.replace("/store", "/data/store"), status)
+        return Reply(status=204)
+
+    with FakeServer(store) as fake:
+        res = run_cli("publish", "--build", str(build), "--endpoint", fake.url + "/store")
+        sent = {r.path: r.body for r in fake.requests if r.path.startswith("/store?")}
+        arrived = [r for r in fake.requests if r.path.startswith("/data/store?")]
+    accepted = [r for r in arrived if r.headers.get("Authorization") == expected]
+    assert res.code == 0, res.err
+    assert all(r.method == "PUT" and r.headers["Content-Type"].startswith("text/turtle")
+               for r in arrived)
+    assert sorted(r.path for r in accepted) == sorted(f"/data{path}" for path in sent)
+    assert all(r.body == sent[r.path.removeprefix("/data")] != b"" for r in accepted)
+    if kind == "bearer":  # sent up front every time; Basic after the store asks for it
+        assert accepted == arrived
+
+
+def test_a_redirect_to_another_origin_is_followed_without_credentials(build):
+    with FakeServer([Reply(status=204)]) as other, \
+            FakeServer(lambda req: redirect(other.url + req.path, 307)) as fake:
+        res = run_cli("publish", "--build", str(build), "--endpoint", fake.url + "/store")
+        assert [(r.method, "Authorization" in r.headers) for r in other.requests] \
+            == [("PUT", False)] * 3
+    assert res.code == 0, res.err

@@ -2,10 +2,15 @@
 
 Each request gets the next :class:`Reply` of the script (the last one repeats),
 or whatever a function of the request returns. Every request is recorded.
+:func:`echo_headers` and :func:`redirect` script the servers that try to make a
+client leak its credentials: one that repeats the request in its error message,
+one that sends the client elsewhere.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -92,3 +97,26 @@ class FakeServer:
         self.stopping.set()
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def echo_headers(status: int = 500, challenge: str = "") -> Callable[[Request], Reply]:
+    """A server whose error message repeats every request header, as debug pages and some
+    proxies do: as header lines, as JSON, and with a Basic credential decoded. With
+    ``challenge`` (a WWW-Authenticate value), a request without Authorization gets a 401
+    with that challenge first."""
+    def reply(req: Request) -> Reply:
+        auth = req.headers.get("Authorization", "")
+        if challenge and not auth:
+            return Reply(status=401, body=b"log in first", headers={"WWW-Authenticate": challenge})
+        lines = "\n".join(f"{key}: {value}" for key, value in req.headers.items())
+        text = f"cannot handle this request. You sent:\n{lines}\nas JSON: {json.dumps(req.headers)}"
+        if auth.startswith("Basic "):
+            text += f"\nthat is, user:password = {base64.b64decode(auth[6:]).decode()}"
+        return Reply(status=status, body=text.encode())
+    return reply
+
+
+def redirect(location: str, status: int = 302) -> Reply:
+    """An answer that sends the client to ``location``."""
+    return Reply(status=status, body=f"moved to {location}".encode(),
+                 headers={"Location": location})

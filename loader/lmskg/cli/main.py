@@ -18,6 +18,7 @@ import traceback
 from typing import Callable
 
 from ..errors import EXIT_INTERNAL, EXIT_OK, LmskgError
+from ..net.redact import redact
 from ..version import __version__
 from . import build, curate, query, remote
 from .options import EPILOG, add_common
@@ -61,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except LmskgError as exc:
         if args.debug:
-            traceback.print_exc()
-        print(f"lmskg {args.command}: {exc}", file=sys.stderr)
+            _print_trace()
+        print(redact(f"lmskg {args.command}: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"lmskg {args.command}: interrupted", file=sys.stderr)
@@ -71,13 +72,19 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # an unexpected failure is a bug; say so plainly
         if args.debug:
-            traceback.print_exc()
-        print(f"lmskg {args.command}: internal error: {type(exc).__name__}: {exc} "
-              "(a bug in lmskg: run with --debug for the stack trace)", file=sys.stderr)
+            _print_trace()
+        print(redact(f"lmskg {args.command}: internal error: {type(exc).__name__}: {exc} "
+                     "(a bug in lmskg: run with --debug for the stack trace)"), file=sys.stderr)
         return EXIT_INTERNAL
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _print_trace() -> None:
+    """The stack trace of the exception being handled, without credentials: the
+    exceptions it chains may quote what a server sent back."""
+    sys.stderr.write(redact(traceback.format_exc()))
 
 
 if __name__ == "__main__":  # pragma: no cover

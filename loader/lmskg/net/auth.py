@@ -11,7 +11,9 @@ the shell history) and are never printed. They come from, in this order:
    password PASS``), looked up by the endpoint's host name.
 
 A URL with credentials in it (``https://user:pass@host/...``) is refused for
-the same reason as a command-line option.
+the same reason as a command-line option. Whatever credentials are found are
+handed to :func:`lmskg.net.redact.remember`, so that no message shows them, even
+when a server echoes them back.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..errors import RemoteError
+from .redact import redact, remember
 
 USER_VAR = "LMSKG_ENDPOINT_USER"
 PASSWORD_VAR = "LMSKG_ENDPOINT_PASSWORD"
@@ -52,9 +55,10 @@ def check_url(url: str, what: str = "endpoint") -> str:
         parts = urlsplit(url)
         _ = parts.port  # raises ValueError for a port that is not a number
     except ValueError as exc:
-        raise RemoteError(f"{what} {_safe(url)!r} is not a valid URL: {exc}") from exc
+        raise RemoteError(f"{what} {redact(url)!r} is not a valid URL: "
+                          f"{redact(str(exc))}") from exc
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise RemoteError(f"{what} {_safe(url)!r} is not an http(s) URL "
+        raise RemoteError(f"{what} {redact(url)!r} is not an http(s) URL "
                           "(expected e.g. http://127.0.0.1:7878/query)")
     if parts.username is not None or parts.password is not None:
         raise RemoteError(f"{what} URL carries credentials; they would show in the process "
@@ -63,22 +67,16 @@ def check_url(url: str, what: str = "endpoint") -> str:
     return url
 
 
-def _safe(url: str) -> str:
-    """The URL with any user:password@ part masked, for messages."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "<unparseable URL>"
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    return parts._replace(netloc=f"***@{host}").geturl()
-
-
 def credentials_for(url: str, environ: dict[str, str] | None = None) -> Credentials | None:
-    """The credentials to use for ``url``, or None. RemoteError if they are half given."""
+    """The credentials to use for ``url``, or None. RemoteError if they are half given.
+    Those returned are redacted from every message from now on."""
+    creds = _find(url, environ)
+    if creds is not None:
+        remember(creds.user, creds.password)
+    return creds
+
+
+def _find(url: str, environ: dict[str, str] | None) -> Credentials | None:
     env = os.environ if environ is None else environ
     user, password, token = env.get(USER_VAR), env.get(PASSWORD_VAR), env.get(TOKEN_VAR)
     if token:

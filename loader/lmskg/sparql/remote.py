@@ -13,18 +13,23 @@ answer within the timeout, an HTTP error with the server's own message, or an
 answer that is not SPARQL results. The timeout bounds connecting, each read and
 the whole download, so a call gives up after at most about twice ``timeout``.
 
+SPARQLWrapper builds the request (form-encoded POST, content negotiation,
+credentials); lmskg sends it with its own urllib opener, whose redirect handler
+never takes the credentials to another origin (:mod:`lmskg.net.redirects`), and
+every message goes through :func:`lmskg.net.redact.redact`.
+
 Unlike the embedded store, a remote query may use ``SERVICE``: federation is
 the remote endpoint's business.
 """
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 import sys
 import time
 import urllib.error
+import urllib.request
 import warnings
 from typing import Any
 
@@ -32,20 +37,18 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.plugins.sparql import parser as sparql_parser
 from SPARQLWrapper import ASK, JSON, POST, SELECT, SPARQLWrapper
-from SPARQLWrapper import SPARQLExceptions as swx
 
 from ..version import __version__
 from ..errors import QueryError, RemoteError
 from ..net.auth import check_url, credentials_for, plain_http_warning
 from ..net.http_errors import error_body, http_error, server_message, transport_errors
+from ..net.redact import redact
+from ..net.redirects import CredentialSafeRedirects
 from .results import Results, Term
 
 RESULTS_JSON = ("application/sparql-results+json", "application/json")
 NOT_FOUND_HINT = "check the URL: Oxigraph's query endpoint is /query, Fuseki's /DATASET/sparql"
 _CHUNK = 1 << 16
-# SPARQLWrapper turns these statuses into its own exception classes
-_SW_STATUS = {swx.QueryBadFormed: 400, swx.Unauthorized: 401, swx.EndPointNotFound: 404,
-              swx.URITooLong: 414, swx.EndPointInternalError: 500}
 
 
 def run_remote(endpoint: str, text: str, timeout: float = 30.0, where: str = "query",
@@ -66,7 +69,6 @@ def run_remote(endpoint: str, text: str, timeout: float = 30.0, where: str = "qu
     sw.setMethod(POST)
     sw.setReturnFormat(JSON)
     sw.setOnlyConneg(True)  # standard content negotiation, no format=json parameters
-    sw.timeout = timeout  # type: ignore[assignment]  # setTimeout() would round to whole seconds
     creds = credentials_for(endpoint, environ)
     if creds is not None and creds.is_token:
         sw.addCustomHttpHeader("Authorization", f"Bearer {creds.password}")
@@ -77,7 +79,13 @@ def run_remote(endpoint: str, text: str, timeout: float = 30.0, where: str = "qu
         if warning:
             print(warning, file=sys.stderr)
     prefix = f"{where}: endpoint {endpoint}"
-    body, content_type = _fetch(sw, timeout, prefix, creds is not None)
+    # SPARQLWrapper's own query() would send the request with urllib's default opener,
+    # which forwards the Authorization header to wherever a redirect points; the timeout
+    # is given to open() (SPARQLWrapper's setTimeout() would round it to whole seconds).
+    # _createRequest() is SPARQLWrapper's own (2.0.0, pinned in requirements.lock)
+    request = sw._createRequest()
+    opener = urllib.request.build_opener(CredentialSafeRedirects(creds is not None))
+    body, content_type = _fetch(opener, request, timeout, prefix, creds is not None)
     return parse_results(body, content_type, sw.queryType == ASK, prefix)
 
 
@@ -108,12 +116,12 @@ def query_form(text: str) -> str:
     return word if word in (SELECT, ASK, "CONSTRUCT", "DESCRIBE") else "UPDATE"
 
 
-def _fetch(sw: SPARQLWrapper, timeout: float, prefix: str,
-           with_credentials: bool) -> tuple[bytes, str]:
+def _fetch(opener: urllib.request.OpenerDirector, request: urllib.request.Request,
+           timeout: float, prefix: str, with_credentials: bool) -> tuple[bytes, str]:
     deadline = time.monotonic() + timeout
     with transport_errors(prefix, timeout, "; is this a SPARQL endpoint?"):
         try:
-            with sw.query().response as response:
+            with opener.open(request, timeout=timeout) as response:
                 chunks = []
                 while True:
                     chunk = response.read1(_CHUNK)  # what has arrived: check the deadline often
@@ -121,31 +129,13 @@ def _fetch(sw: SPARQLWrapper, timeout: float, prefix: str,
                         break
                     chunks.append(chunk)
                     if time.monotonic() > deadline:
-                        raise RemoteError(f"{prefix}: the answer did not arrive within "
-                                          f"{timeout:g} s (raise --timeout)")
+                        raise RemoteError(redact(f"{prefix}: the answer did not arrive "
+                                                 f"within {timeout:g} s (raise --timeout)"))
                 content_type = response.headers.get("Content-Type", "") or ""
             return b"".join(chunks), content_type
-        except swx.SPARQLWrapperException as exc:
-            code = getattr(exc.__context__, "code", None) or _SW_STATUS.get(type(exc), 0)
-            raise RemoteError(http_error(prefix, code, _sw_body(exc), with_credentials,
-                                         NOT_FOUND_HINT)) from exc
         except urllib.error.HTTPError as exc:
             raise RemoteError(http_error(prefix, exc.code, error_body(exc), with_credentials,
                                          NOT_FOUND_HINT)) from exc
-
-
-def _sw_body(exc: Exception) -> bytes:
-    """The response body SPARQLWrapper folded into its exception message."""
-    text = str(exc)
-    m = re.search(r"Response:\n(b(['\"]).*\2)\s*$", text, re.S)
-    if m:
-        try:
-            value = ast.literal_eval(m.group(1))
-            if isinstance(value, bytes):
-                return value
-        except (ValueError, SyntaxError):
-            pass
-    return b""
 
 
 # -- SPARQL 1.1 Query Results JSON ------------------------------------------------------------
@@ -154,23 +144,24 @@ def parse_results(body: bytes, content_type: str, ask: bool, prefix: str = "endp
     """SPARQL JSON results as :class:`Results`; RemoteError if they are anything else."""
     mime = content_type.split(";")[0].strip().lower()
     if mime not in RESULTS_JSON:
-        hint = server_message(body[:2000])
-        raise RemoteError(f"{prefix}: the answer is not SPARQL results (content type "
-                          f"{mime or 'missing'}{': ' + hint[:120] if hint else ''}); is the "
-                          "URL the query endpoint?")
+        hint = server_message(body)
+        raise RemoteError(redact(f"{prefix}: the answer is not SPARQL results (content type "
+                                 f"{mime or 'missing'}{': ' + hint[:120] if hint else ''}); "
+                                 "is the URL the query endpoint?"))
     try:
         doc = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         # a server that fails while streaming (its own query timeout, say) can only
         # append its message to an answer already begun: show how the answer ends
-        tail = server_message(body[-200:])
-        raise RemoteError(f"{prefix}: the answer is not valid JSON ({exc}); it ends with "
-                          f"{tail[-120:]!r} (did the server stop the query while sending "
-                          "it, for example at its own timeout?)") from exc
+        tail = server_message(body, tail=True)
+        raise RemoteError(redact(f"{prefix}: the answer is not valid JSON ({exc}); it ends "
+                                 f"with {tail[-120:]!r} (did the server stop the query while "
+                                 "sending it, for example at its own timeout?)")) from exc
     try:
         return _results(doc, ask)
     except (KeyError, TypeError, ValueError) as exc:
-        raise RemoteError(f"{prefix}: the answer is not SPARQL JSON results: {exc}") from exc
+        raise RemoteError(redact(f"{prefix}: the answer is not SPARQL JSON results: "
+                                 f"{exc}")) from exc
 
 
 def _results(doc: Any, ask: bool) -> Results:
@@ -197,7 +188,7 @@ def _results(doc: Any, ask: bool) -> Results:
 
 def _term(node: Any) -> Term:
     if not isinstance(node, dict) or not isinstance(node.get("value"), str):
-        raise ValueError(f"a bound value is not a term: {str(node)[:80]}")
+        raise ValueError(f"a bound value is not a term: {redact(str(node))[:80]}")
     kind, value = node.get("type"), node["value"]
     if kind == "uri":
         return URIRef(value)

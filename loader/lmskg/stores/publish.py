@@ -14,7 +14,9 @@ The whole file is parsed before the first request, so a broken file changes
 nothing. Each graph travels as N-Triples labelled ``text/turtle`` (N-Triples
 is a subset of Turtle, which every graph store accepts). Credentials come from
 :mod:`lmskg.net.auth`: a bearer token is sent with every request, a user and password
-answer Basic or Digest challenges; they are never printed.
+answer Basic or Digest challenges; they are never printed (every line goes through
+:func:`lmskg.net.redact.redact`) and never follow a redirect to another origin
+(:mod:`lmskg.net.redirects`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
 
@@ -34,6 +36,8 @@ from ..version import __version__
 from ..errors import RemoteError
 from ..net.auth import Credentials, check_url, credentials_for, plain_http_warning
 from ..net.http_errors import error_body, http_error, transport_errors
+from ..net.redact import redact
+from ..net.redirects import CredentialSafeRedirects
 
 CONTENT_TYPE = "text/turtle; charset=utf-8"
 OK_STATUSES = (200, 201, 204)
@@ -88,25 +92,27 @@ def graph_url(store: str, graph: str) -> str:
 
 
 def _opener(store: str, creds: Credentials | None) -> urllib.request.OpenerDirector:
-    if creds is None:
-        return urllib.request.build_opener()
-    if creds.is_token:
-        opener = urllib.request.build_opener()
-        opener.addheaders.append(("Authorization", f"Bearer {creds.password}"))
-        return opener
-    # answers a Basic or a Digest challenge; Basic is sent up front once accepted
+    redirects = CredentialSafeRedirects(creds is not None)
+    if creds is None or creds.is_token:  # a token goes on each request (see put_graph)
+        return urllib.request.build_opener(redirects)
+    # answers a Basic or a Digest challenge from anywhere on the store's origin (a
+    # redirect may lead there); Basic is sent up front once accepted
+    parts = urlsplit(store)
     manager = urllib.request.HTTPPasswordMgrWithPriorAuth()
-    manager.add_password(None, store, creds.user, creds.password)
-    return urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(manager),
+    manager.add_password(None, f"{parts.scheme}://{parts.netloc}/", creds.user, creds.password)
+    return urllib.request.build_opener(redirects, urllib.request.HTTPBasicAuthHandler(manager),
                                        urllib.request.HTTPDigestAuthHandler(manager))
 
 
 def put_graph(opener: urllib.request.OpenerDirector, store: str, payload: GraphPayload,
-              timeout: float, with_credentials: bool) -> int:
+              timeout: float, creds: Credentials | None) -> int:
     """PUT one graph; its HTTP status, or RemoteError with the server's message."""
-    request = urllib.request.Request(
-        graph_url(store, payload.name), data=payload.body, method="PUT",
-        headers={"Content-Type": CONTENT_TYPE, "User-Agent": f"lmskg/{__version__}"})
+    headers = {"Content-Type": CONTENT_TYPE, "User-Agent": f"lmskg/{__version__}"}
+    if creds is not None and creds.is_token:
+        # on the request, not the opener: a redirect handler copies it only within the origin
+        headers["Authorization"] = f"Bearer {creds.password}"
+    request = urllib.request.Request(graph_url(store, payload.name), data=payload.body,
+                                     method="PUT", headers=headers)
     what = f"PUT <{payload.name}> to {store}"
     with transport_errors(what, timeout):
         try:
@@ -114,10 +120,11 @@ def put_graph(opener: urllib.request.OpenerDirector, store: str, payload: GraphP
                 response.read()
                 status = response.status
         except urllib.error.HTTPError as exc:
-            raise RemoteError(http_error(what, exc.code, error_body(exc), with_credentials,
+            raise RemoteError(http_error(what, exc.code, error_body(exc), creds is not None,
                                          NOT_FOUND_HINT)) from exc
     if status not in OK_STATUSES:
-        raise RemoteError(f"{what}: unexpected HTTP {status} (expected 200, 201 or 204)")
+        raise RemoteError(redact(f"{what}: unexpected HTTP {status} (expected 200, 201 or "
+                                 "204)"))
     return status
 
 
@@ -125,6 +132,9 @@ def publish(trig: Path, store: str, timeout: float = 60.0,
             say: Callable[[str], None] = print, environ: dict[str, str] | None = None,
             dry_run: bool = False) -> PublishSummary:
     """Replace every named graph of ``trig`` in the graph store at ``store``."""
+    def tell(line: str) -> None:
+        say(redact(line))
+
     check_url(store, "graph store")
     if not timeout or timeout <= 0:
         raise RemoteError(f"--timeout must be a positive number of seconds (got {timeout})")
@@ -133,26 +143,26 @@ def publish(trig: Path, store: str, timeout: float = 60.0,
     total = sum(p.triples for p in payloads)
     if dry_run:
         for p in payloads:
-            say(f"  would replace <{p.name}>  ({p.triples} triples)")
-        say(f"dry run: {len(payloads)} graphs, {total} triples; nothing was sent to {store}")
+            tell(f"  would replace <{p.name}>  ({p.triples} triples)")
+        tell(f"dry run: {len(payloads)} graphs, {total} triples; nothing was sent to {store}")
         return PublishSummary(store, tuple(p.name for p in payloads), total, 0.0)
     warning = plain_http_warning(store, creds)
     if warning:
-        say(warning)
+        tell(warning)
     opener = _opener(store, creds)
     done: list[str] = []
     start = time.monotonic()
     for p in payloads:
         try:
-            status = put_graph(opener, store, p, timeout, creds is not None)
+            status = put_graph(opener, store, p, timeout, creds)
         except RemoteError as exc:
             untouched = [q.name for q in payloads if q.name not in done]
-            raise RemoteError(
+            raise RemoteError(redact(
                 f"{exc}\n  replaced before the failure ({len(done)} of {len(payloads)}): "
                 f"{', '.join(done) or 'none'}\n  left as they were in the store: "
-                f"{', '.join(untouched)}\n  publishing again replaces every graph") from exc
+                f"{', '.join(untouched)}\n  publishing again replaces every graph")) from exc
         done.append(p.name)
-        say(f"  replaced <{p.name}>  ({p.triples} triples, HTTP {status})")
+        tell(f"  replaced <{p.name}>  ({p.triples} triples, HTTP {status})")
     seconds = time.monotonic() - start
-    say(f"published {len(payloads)} graphs ({total} triples) to {store} in {seconds:.1f} s")
+    tell(f"published {len(payloads)} graphs ({total} triples) to {store} in {seconds:.1f} s")
     return PublishSummary(store, tuple(done), total, seconds)
