@@ -59,7 +59,7 @@ def read_regular(path: Path, what: str, display: str, limit: int = MAX_DATA_FILE
                                      "(a device, a pipe or a directory); it is not read"))
         if info.st_size > limit:
             raise InputError(Problem(display, "", "", f"{what} is larger than "
-                                     f"{limit // MiB} MiB; it is not read"))
+                                     f"{_size(limit)}; it is not read"))
         chunks, size = [], 0
         while True:
             chunk = os.read(fd, 1 << 20)
@@ -68,7 +68,7 @@ def read_regular(path: Path, what: str, display: str, limit: int = MAX_DATA_FILE
             size += len(chunk)
             if size > limit:  # it grew while being read
                 raise InputError(Problem(display, "", "", f"{what} is larger than "
-                                         f"{limit // MiB} MiB; it is not read"))
+                                         f"{_size(limit)}; it is not read"))
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
@@ -76,6 +76,10 @@ def read_regular(path: Path, what: str, display: str, limit: int = MAX_DATA_FILE
                                  f"{exc.strerror or exc}")) from exc
     finally:
         os.close(fd)
+
+
+def _size(n: int) -> str:
+    return f"{n // MiB} MiB" if n >= MiB else f"{n} bytes"
 
 
 def read_text(path: Path, what: str, display: str, limit: int = MAX_DATA_FILE) -> str:

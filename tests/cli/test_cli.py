@@ -6,6 +6,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from lmskg.cli import main
 from tests.support.cli import run_cli, run_subprocess
 from lmskg.curated import yamlio
 from lmskg.exports.rdf import merged
@@ -124,3 +125,15 @@ def test_missing_java_is_a_clear_error(monkeypatch, config):
     res = run_cli("check", "--data", str(config.data_dir), "--corpus", str(config.corpus_dir))
     assert res.code == 2
     assert "the HermiT reasoner needs Java 17 or newer" in res.err and "--no-reason" in res.err
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--max-width", "-5", "'-5' is not a number of characters (0 or more)"),
+    ("--timeout", "-1", "'-1' is not a number of seconds (0 or more)"),
+    ("--timeout", "soon", "'soon' is not a number of seconds (0 or more)"),
+])
+def test_a_negative_or_malformed_number_option_is_refused(option, value, message, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["query", "conflicts", option, value])
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err

@@ -71,7 +71,7 @@ def display(path: Path) -> str:
     """How error messages name a file: relative to the working directory when inside it."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the directory, or a link loop
         return str(path)
 
 
