@@ -26,7 +26,7 @@ endif
 export LMSKG_BUILD := $(BUILD)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run build check coverage queries serve test bench fmt fmt-check catalogue schema terms lock clean distclean
+.PHONY: help setup run build check docs coverage queries serve test bench fmt fmt-check catalogue schema terms lock clean distclean
 
 help: ## list every target with what it does
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -48,6 +48,9 @@ build: $(STAMP) ## check the curated data and write every export to build/
 
 check: $(STAMP) ## OWL reasoning (HermiT), SHACL shapes and QC queries on the graph
 	$(LMSKG) check
+
+docs: $(STAMP) ## write build/docs/ontology.html: classes, properties and named individuals
+	$(LMSKG) docs
 
 coverage: $(STAMP) ## write build/coverage.md: every sentence with the claims anchored in it
 	$(LMSKG) coverage

@@ -72,6 +72,13 @@ class RemoteError(LmskgError):
     """A remote SPARQL endpoint or graph store failed or answered nonsense."""
 
 
+class EngineError(LmskgError):
+    """A query engine failed on a query it accepted: not bad input but a fault of the
+    engine (or of lmskg), reported as an internal error with a way around it."""
+
+    exit_code = EXIT_INTERNAL
+
+
 class CheckFailed(LmskgError):
     """The graph was built but a consistency or quality check failed."""
 

@@ -17,6 +17,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("curated", "net"),
     ("ontology",),
     ("transform",),
+    ("derive",),
     ("stores",),
     ("reasoning",),
     ("checks", "exports", "sparql"),

@@ -13,7 +13,7 @@ from rdflib.namespace import SKOS
 from lmskg.ontology import terms as T
 from lmskg.checks.coverage import coverage, sentences
 from lmskg.exports.evidence_csv import claim_rows
-from lmskg.ontology.namespaces import REGIMEN
+from lmskg.ontology.namespaces import REFERENCE, REGIMEN
 from lmskg.curated.figures import appears_in
 
 
@@ -122,13 +122,38 @@ def test_inferred_identifier_matches_are_marked(dataset):
         assert dataset.value(REFERENCE[key], T.identifierMatch) == T.InferredMapping, key
 
 
-def test_unresolved_markers_are_recorded_not_guessed(dataset):
+def test_markers_matched_by_position_only_are_candidates_never_citations(dataset):
+    from lmskg.ontology.namespaces import CITO
     from lmskg.transform.source import citation_iri
 
-    for marker in ("2", "3", "4", "5", "6"):
+    for marker, work in (("2", "frontiers2023"), ("3", "hyman2014"),
+                         ("4", "biology-treatment-lms-2023"), ("5", "lms-hemonc-clinics-2013")):
         cit = citation_iri("s002", marker)
-        assert dataset.value(cit, T.mappingStatus) == T.UnresolvedMapping
-        assert dataset.value(cit, T.refersTo) is None
+        assert dataset.value(cit, T.mappingStatus) == T.CandidateMapping
+        assert dataset.value(cit, T.refersTo) == REFERENCE[work]
+        assert "by position" in str(dataset.value(cit, SKOS.note))
+        citing = set(dataset.subjects(T.citation, cit))
+        assert citing and not any((c, CITO.cites, REFERENCE[work]) in dataset for c in citing)
+    six = citation_iri("s002", "6")
+    assert dataset.value(six, T.mappingStatus) == T.UnresolvedMapping
+    assert dataset.value(six, T.refersTo) is None
+
+
+def test_the_context_rule_holds(inputs):
+    """Every context term named in a claim's own sentence is recorded on the claim, belongs
+    to another claim's clause, or the claim's note says why not (checks/context_mentions)."""
+    from lmskg.checks.context_mentions import unrecorded_mentions
+
+    assert unrecorded_mentions(inputs.ontology, inputs.curated) == []
+
+
+def test_pooled_statements_are_marked(dataset):
+    from lmskg.ontology.namespaces import CLAIM
+
+    for a, b in (("s000-c22a", "s000-c22b"), ("s002-c20a", "s002-c20b"),
+                 ("s003-c13a", "s003-c13b")):
+        assert (CLAIM[a], T.pooledWith, CLAIM[b]) in dataset
+        assert (CLAIM[b], T.pooledWith, CLAIM[a]) in dataset
 
 
 def test_the_unnamed_eu_approved_treatment_stays_unnamed(dataset, config):

@@ -14,7 +14,8 @@ from tests.support.cli import run_cli
 from lmskg.exports.evidence_csv import COLUMNS
 from lmskg.exports import EXPORTS
 from lmskg.exports.rdf import merged
-from lmskg.ontology.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, VOCABULARY_GRAPH, source_graph
+from lmskg.ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
+                                   VOCABULARY_GRAPH, source_graph)
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +42,12 @@ def test_trig_holds_the_same_statements_in_named_graphs(built, curated, dataset)
     ds = Dataset()
     ds.parse(built / "lmskg.trig", format="trig")
     names = {g.identifier for g in ds.graphs() if len(g)}
-    expected = {ONTOLOGY_GRAPH, VOCABULARY_GRAPH, INFERRED_GRAPH,
+    expected = {ONTOLOGY_GRAPH, VOCABULARY_GRAPH, INFERRED_GRAPH, DERIVED_GRAPH,
                 *(source_graph(s.record.id) for s in curated.sources)}
     assert names == expected
     union = Graph()
     for g in ds.graphs():
-        if g.identifier != INFERRED_GRAPH:
+        if g.identifier not in (INFERRED_GRAPH, DERIVED_GRAPH):
             for t in g:
                 union.add(t)
     assert isomorphic(union, merged(dataset))
@@ -105,7 +106,7 @@ def test_evidence_csv_lists_setting_and_therapies_sorted(built):
     assert r["setting"] == "first-line;metastatic;unresectable"
     assert r["therapies"] == "anthracyclines"
     assert rows["s002-c07b"]["therapies"] == "doxorubicin;ifosfamide"
-    assert rows["s002-c22"]["cited_reference"] == "unresolved:2"
+    assert rows["s002-c22"]["cited_reference"] == "candidate:frontiers2023"
     assert rows["s002-c11"]["cited_reference"] == "inferred:droracle-guideline-2025"
     assert rows["s000-c02"]["cited_reference"] == "jco-2002-06-issue"
 

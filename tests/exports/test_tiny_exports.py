@@ -53,6 +53,7 @@ def test_the_trig_keeps_the_named_graphs(tiny_dataset):
     names = {str(g.identifier) for g in back.graphs() if len(g)}
     assert names == {"https://w3id.org/lmskg/graph/ontology",
                      "https://w3id.org/lmskg/graph/vocabulary",
+                     "https://w3id.org/lmskg/graph/derived",
                      "https://w3id.org/lmskg/graph/source/t001"}
 
 

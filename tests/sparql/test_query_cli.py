@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from tests.support.cli import run_cli, run_subprocess
@@ -60,7 +60,7 @@ def test_unknown_parameter_names_the_known_ones():
     ("claims-older-than", "as_of=2024-13-01", "'2024-13-01' is not a date (YYYY-MM-DD)"),
     ("claims-older-than", "as_of=2024", "'2024' is not a date"),
     ("claims-older-than", "years=five", "'five' is not an integer"),
-    ("conflicts", "strict=maybe", "'maybe' is not a boolean (true or false)"),
+    ("conflicts", "same_context=maybe", "'maybe' is not a boolean (true or false)"),
     ("outcome-table", "sort=size", "'size' is not one of: treatment, measure, value"),
     ("options-for-line", "line=third-line", "unknown line 'third-line'; one of: first-line"),
     ("outcomes-for-regimen", "regimen", "--param 'regimen': expected key=value"),
@@ -73,8 +73,8 @@ def test_invalid_parameter_values_are_clear_errors(name, given, message):
 
 
 def test_a_parameter_given_twice_is_refused():
-    res = run_cli("query", "conflicts", "-p", "strict=true", "-p", "strict=false")
-    assert res.code == 2 and "--param 'strict' given twice" in res.err
+    res = run_cli("query", "conflicts", "-p", "same_context=true", "-p", "same_context=false")
+    assert res.code == 2 and "--param 'same_context' given twice" in res.err
 
 
 def test_an_id_that_is_not_in_the_graph_suggests_the_close_ones(built):
@@ -169,10 +169,36 @@ def test_service_is_refused_in_a_query_file_run_by_name(tmp_path):
     assert res.code == 2 and "SERVICE is refused" in res.err
 
 
-def test_only_select_and_ask_run(tmp_path, built):
-    res = run_cli("sparql", "--build", built,
-                  query_file(tmp_path, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
-    assert res.code == 2 and "only SELECT and ASK" in res.err
+CONSTRUCT = ("PREFIX lms: <https://w3id.org/lmskg/ontology#>\n"
+             "CONSTRUCT { ?c lms:measure ?m } WHERE { ?c lms:measure lms:ResponseRate ; "
+             "lms:measure ?m }")
+
+
+def test_construct_gives_turtle_by_default(tmp_path, built):
+    res = run_cli("sparql", "--build", built, query_file(tmp_path, CONSTRUCT))
+    assert res.code == 0, res.err
+    g = Graph().parse(data=res.out, format="turtle")
+    assert (URIRef("https://w3id.org/lmskg/id/claim/s000-c26"),
+            URIRef("https://w3id.org/lmskg/ontology#measure"),
+            URIRef("https://w3id.org/lmskg/ontology#ResponseRate")) in g
+
+
+def test_describe_gives_json_ld(tmp_path, built):
+    res = run_cli("sparql", "--build", built, "--format", "jsonld", query_file(
+        tmp_path, "DESCRIBE <https://w3id.org/lmskg/id/claim/s000-c26>"))
+    assert res.code == 0, res.err
+    g = Graph().parse(data=res.out, format="json-ld")
+    assert len(g) > 5
+
+
+@pytest.mark.parametrize("text, fmt, message", [
+    (CONSTRUCT, "csv", "a CONSTRUCT or DESCRIBE query gives a graph: use --format turtle"),
+    ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "turtle",
+     "a SELECT or ASK query gives results: use --format table"),
+])
+def test_a_format_that_does_not_fit_the_answer_is_refused(tmp_path, built, text, fmt, message):
+    res = run_cli("sparql", "--build", built, "--format", fmt, query_file(tmp_path, text))
+    assert res.code == 2 and message in res.err
 
 
 # -- result formats ------------------------------------------------------------------------
@@ -208,7 +234,8 @@ def test_csv_follows_the_sparql_results_csv_format(built):
     rows = list(csv.reader(io.StringIO(out, newline="")))
     assert rows[0][:3] == ["claim", "source", "date"]  # names without '?'
     row = next(r for r in rows[1:] if r[0].endswith("/s000-c26"))
-    assert row[1] == "https://w3id.org/lmskg/id/source/s000" and row[2] == ""  # unbound: empty
+    assert row[1] == "https://w3id.org/lmskg/id/source/s000" and row[2] == "2003-09-03"
+    assert rows[0][8:10] == ["low", "high"] and row[8:10] == ["", ""]  # unbound: empty
     parsed = Result.parse(io.StringIO(out), format="csv")
     assert len(list(parsed)) == len(rows) - 1
 
@@ -260,7 +287,7 @@ def test_list_shows_every_question_with_its_header():
         assert f"{name}: {q.title}" in res.out
     assert "--param regimen=<regimen>  default gemcitabine-docetaxel" in res.out
     assert "--param sort=<choice: treatment|measure|value|source|date|newest>" in res.out
-    assert "e.g. lmskg query conflicts --param strict=true --format csv" in res.out
+    assert "e.g. lmskg query conflicts --param same_context=true --format csv" in res.out
 
 
 def test_list_with_a_name_shows_only_that_question():

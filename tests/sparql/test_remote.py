@@ -244,7 +244,7 @@ def test_only_select_and_ask_are_sent():
     ("DESCRIBE <urn:a>", "DESCRIBE"),
 ])
 def test_query_form_is_not_fooled_by_comments(text, form):
-    from lmskg.sparql.remote import query_form
+    from lmskg.sparql.parse import query_form
 
     assert query_form(text) == form
 

@@ -46,6 +46,11 @@ def register(add: Add) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="report format (default: text)")
 
+    p = add("docs", "write the ontology's HTML documentation to build/docs/ontology.html",
+            cmd_docs, "Document the ontology as one HTML page: classes, properties and the "
+            "named individuals (their keys are the values query parameters and curated "
+            "files take), with labels, definitions and mappings.")
+
     add("coverage", "report which sentences of each source carry claims (build/coverage.md)",
         cmd_coverage, "List, per source, every sentence with the claims anchored in it and what "
         "explains each sentence without a claim; write build/coverage.md. Exit 1 while any "
@@ -141,6 +146,18 @@ def _write_coverage(curated: object, build_dir: Path) -> int:
         print(f"  {d.source_id} [{r.sentence.start}-{r.sentence.end}] {r.sentence.text}",
               file=sys.stderr)
     return len(bad)
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from ..atomic import write_atomically
+    from ..exports.ontology_docs import ontology_html
+    from ..ontology.index import load_ontology
+
+    cfg = config_from(args)
+    html = ontology_html(load_ontology(cfg.ontology_file).graph)
+    for path in write_atomically({"ontology.html": html}, cfg.build_dir / "docs"):
+        print(f"wrote {path}")
+    return EXIT_OK
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:

@@ -11,14 +11,15 @@ from typing import Any, Callable
 from ..errors import EXIT_OK, CheckFailed, QueryError
 from ..files import read_text
 from ..sparql.deadline import DEFAULT_TIMEOUT
-from ..sparql.results import FORMATS, render
+from ..sparql.results import FORMATS, GRAPH_FORMATS
 from .options import config_from, explicit_inputs
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", "-f", choices=FORMATS, default="table",
-                   help="output: table (for people), or the SPARQL 1.1 results formats csv, "
-                        "tsv, json (default: table)")
+    p.add_argument("--format", "-f", choices=FORMATS + GRAPH_FORMATS, default="table",
+                   help="SELECT and ASK: table (for people, with labels beside ids), or the "
+                        "SPARQL 1.1 results formats csv, tsv, json (default: table); CONSTRUCT "
+                        "and DESCRIBE: turtle (the default), jsonld, ntriples")
     p.add_argument("--max-width", type=_width, default=60, metavar="N",
                    help="cut table cells longer than N characters (default: 60; 0: never)")
     p.add_argument("--endpoint", help="run against this SPARQL 1.1 endpoint URL instead of the "
@@ -63,6 +64,8 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
                    help="set a parameter (repeatable)")
     p.add_argument("--list", action="store_true",
                    help="list the catalogue with its headers (or only NAME's header)")
+    p.add_argument("--values", metavar="PARAM",
+                   help="list the values parameter PARAM of the question takes, with labels")
     _output_options(p)
 
     p = add("sparql", "run an ad-hoc SPARQL query from a file or standard input ('-')",
@@ -85,39 +88,48 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
                    help="exit 1 if queries/README.md or a generated block is stale")
 
 
-def _engine(args: argparse.Namespace) -> Any:
+def _answerer(args: argparse.Namespace) -> Any:
+    """The local engine (the built dataset when fresh), or the endpoint of --endpoint."""
+    from ..sparql.answer import LocalAnswerer, RemoteAnswerer
+
+    if args.endpoint:
+        return RemoteAnswerer(args.endpoint, args.timeout)
     from ..pipeline.queryable import engine_for_queries
 
     cfg = config_from(args)
-    return engine_for_queries(cfg, use_build=not (args.fresh or explicit_inputs(args)))
+    engine = engine_for_queries(cfg, use_build=not (args.fresh or explicit_inputs(args)))
+    return LocalAnswerer(engine, args.timeout)
 
 
-def _run(args: argparse.Namespace, text: str, where: str,
-         check: Callable[[Any], None] | None = None) -> int:
-    """Run ``text`` on the endpoint or the embedded store; ``check`` vets the parameters
-    against the graph that answers (the local dataset, or the endpoint through ASK)."""
-    if args.endpoint:
-        from ..sparql.lookup import RemoteLookup
-        from ..sparql.remote import run_remote
+def _write(args: argparse.Namespace, answerer: Any, answer: Any, where: str) -> int:
+    """Print results (SELECT, ASK) or a graph (CONSTRUCT, DESCRIBE) in the asked format."""
+    from rdflib import Graph, URIRef
 
-        if check is not None:
-            check(RemoteLookup(args.endpoint, args.timeout))
-        res = run_remote(args.endpoint, text, timeout=args.timeout, where=where)
-    else:
-        from ..sparql.local import run_local
+    from ..sparql.results import render, render_graph
 
-        engine = _engine(args)
-        if check is not None:
-            check(engine)
-        res = run_local(engine, text, where, timeout=args.timeout)
-    sys.stdout.write(render(res, args.format, args.max_width))
+    cfg = config_from(args)
+    if isinstance(answer, Graph):
+        fmt = "turtle" if args.format == "table" else args.format
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(f"{where}: a CONSTRUCT or DESCRIBE query gives a graph: use "
+                             f"--format {', '.join(GRAPH_FORMATS)}")
+        sys.stdout.write(render_graph(answer, fmt, cfg.ontology_dir / "context.jsonld"))
+        return EXIT_OK
+    if args.format in GRAPH_FORMATS:
+        raise QueryError(f"{where}: a SELECT or ASK query gives results: use --format "
+                         f"{', '.join(FORMATS)}")
+    labels = {}
+    if args.format == "table":
+        labels = answerer.labels(t for row in answer.rows for t in row if isinstance(t, URIRef))
+    sys.stdout.write(render(answer, args.format, args.max_width, labels))
     return EXIT_OK
 
 
 def cmd_query(args: argparse.Namespace) -> int:
     from ..ontology.index import load_ontology
+    from ..sparql.answer import run
     from ..sparql.catalogue import load_catalogue, resolve
-    from ..sparql.lookup import require_known_terms
+    from ..sparql.lookup import require_known_terms, with_classes
     from ..sparql.params import bind, bindings_for, parse_given
     from ..sparql.parse import parse_checked
 
@@ -130,21 +142,43 @@ def cmd_query(args: argparse.Namespace) -> int:
     if not args.name:
         raise QueryError("name a query (lmskg query --list shows the catalogue)")
     q = resolve(args.name, cfg.queries_dir)
+    ontology = load_ontology(cfg.ontology_file)
+    if args.values:
+        return _list_values(args, q, ontology)
     parse_checked(q.text, str(q.path), refuse_service=not args.endpoint)
-    bindings = bindings_for(q, parse_given(args.param), load_ontology(cfg.ontology_file))
-    return _run(args, bind(q.text, bindings), str(q.path),
-                check=lambda graph: require_known_terms(graph, q, bindings))
+    bindings = bindings_for(q, parse_given(args.param), ontology)
+    answerer = _answerer(args)
+    lookup = answerer.lookup()
+    bindings = with_classes(q, bindings, lookup, ontology)
+    require_known_terms(lookup, q, bindings)
+    where = str(q.path)
+    return _write(args, answerer, run(answerer, bind(q.text, bindings), where), where)
+
+
+def _list_values(args: argparse.Namespace, q: Any, ontology: Any) -> int:
+    from ..sparql.values import values_of
+
+    doc, values = values_of(q, args.values, _answerer(args), ontology)
+    print(f"{q.name} --param {args.values}=<{doc}>")
+    width = max((len(v) for v, _ in values), default=0)
+    for value, label in values:
+        print(f"  {value.ljust(width)}  {label}".rstrip())
+    if not values:
+        print("  (any value of the type)")
+    return EXIT_OK
 
 
 def cmd_sparql(args: argparse.Namespace) -> int:
+    from ..sparql.answer import run
+    from ..sparql.parse import parse_checked
+
     if args.file == "-":
         text, where = sys.stdin.read(), "<stdin>"
     else:
         text, where = read_text(Path(args.file), "query", args.file), args.file
-    from ..sparql.parse import parse_checked
-
     parse_checked(text, where, refuse_service=not args.endpoint)  # before any loading
-    return _run(args, text, where)
+    answerer = _answerer(args)
+    return _write(args, answerer, run(answerer, text, where), where)
 
 
 def describe(q: Any) -> str:

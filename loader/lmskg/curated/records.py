@@ -24,7 +24,7 @@ CLAIM_TYPES = (
     "prognostic-factor", "treatment-selection", "therapy-description",
 )
 DIRECTIONS = ("for", "against", "neutral")
-MAPPINGS = ("stated", "inferred", "unresolved")
+MAPPINGS = ("stated", "inferred", "candidate", "unresolved")
 REVIEW_STATUSES = ("pending-human-review", "medically-reviewed")
 REGIMEN_KINDS = ("single-agent", "combination", "family")
 MATCHES = ("exact", "close", "related")
@@ -170,6 +170,10 @@ class Claim:
         "Set when the claim is about a therapy the text does not name: says what the text "
         "does say of it.", default=None)
     regimen: str | None = fld("Regimen id from data/vocabulary/regimens.yaml.", default=None)
+    pooled_with: tuple[str, ...] = fld(
+        "Ids of the other claims split from the same pooled statement (one figure or stance "
+        "given for several regimens at once, recorded per regimen with the same quote).",
+        default=())
     context: Context = fld("The clinical context, one list per kind "
                            "(lmskg.curated.contexts).", default=Context())
     measure: str | None = fld("Outcome measure (ontology notation, e.g. response-rate).",

@@ -161,6 +161,23 @@ class Validator:
             if not re.fullmatch(rf"{re.escape(sid)}-c\d{{2,}}[a-z]?", claim.id):
                 self.add(file, claim.id, "id", f"claim ids of this source look like {sid}-c01")
             self._check_claim(file, claim, markers)
+        self._check_pooled(file, rec.claims)
+
+    def _check_pooled(self, file: str, claims: tuple[Claim, ...]) -> None:
+        """A pooled statement: the claims split from it name each other and share a quote."""
+        by_id = {c.id: c for c in claims}
+        for c in claims:
+            for other in c.pooled_with:
+                sibling = by_id.get(other)
+                if sibling is None or other == c.id:
+                    self.add(file, c.id, "pooled_with", f"{other!r} is not another claim of "
+                             "this source")
+                elif c.id not in sibling.pooled_with:
+                    self.add(file, c.id, "pooled_with", f"{other} does not name {c.id} back",
+                             "list every claim of the pooled statement on each of them")
+                elif (sibling.start, sibling.end) != (c.start, c.end):
+                    self.add(file, c.id, "pooled_with", f"{other} rests on another quote; "
+                             "claims split from one statement share its quote")
 
     def _check_claim(self, file: str, c: Claim, markers: set[str]) -> None:
         cid = c.id

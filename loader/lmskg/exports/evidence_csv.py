@@ -73,6 +73,15 @@ def _context_properties(column: str) -> list[URIRef]:
     return [LMS[k.prop] for k in context_kinds() if k.csv_column == column]
 
 
+def _most_specific_type(ds: Dataset, source: URIRef) -> str:
+    """The label of the source's document type: the most specific of its types that has a
+    notation (a dataset with the reasoner's graph also holds every superclass type)."""
+    typed = [t for t in ds.objects(source, RDF.type) if ds.value(t, SKOS.notation) is not None]
+    specific = [t for t in typed if not any(
+        o != t and t in set(ds.transitive_objects(o, RDFS.subClassOf)) for o in typed)]
+    return ";".join(sorted({_label(ds, t) for t in specific}))
+
+
 def claim_rows(ds: Dataset) -> list[dict[str, str]]:
     """One dict per claim, keyed by :data:`COLUMNS`."""
     disease, setting = _context_properties("disease"), _context_properties("setting")
@@ -81,8 +90,7 @@ def claim_rows(ds: Dataset) -> list[dict[str, str]]:
         source = ds.value(claim, T.source)
         types = [t for t in ds.objects(claim, RDF.type) if t != OWL.NamedIndividual]
         ctype = next((_notation(ds, t) for t in sorted(types) if _notation(ds, t)), "")
-        stype = sorted(_label(ds, t) for t in ds.objects(source, RDF.type)
-                       if t not in (T.Source, OWL.NamedIndividual))
+        stype = _most_specific_type(ds, source)
         dates = [(str(ds.value(source, p)), kind) for p, kind in SOURCE_DATES
                  if ds.value(source, p) is not None]
         sdate, skind = max(dates) if dates else ("", "")
@@ -104,15 +112,16 @@ def claim_rows(ds: Dataset) -> list[dict[str, str]]:
             ref = ds.value(citation, T.refersTo)
             if ref is None:
                 cited.add(f"unresolved:{ds.value(citation, T.marker)}")
-            elif ds.value(citation, T.mappingStatus) == T.InferredMapping:
-                cited.add(f"inferred:{_notation(ds, ref)}")
+            elif ds.value(citation, T.mappingStatus) in (T.InferredMapping, T.CandidateMapping):
+                status = _notation(ds, ds.value(citation, T.mappingStatus))
+                cited.add(f"{status}:{_notation(ds, ref)}")
             else:
                 cited.add(_notation(ds, ref))
         rows.append({
             "claim_id": _notation(ds, claim),
             "source_id": _notation(ds, source),
             "source_file": str(ds.value(source, T.corpusFile)),
-            "source_type": ";".join(stype),
+            "source_type": stype,
             "source_date": sdate,
             "source_date_kind": skind,
             "statement_date": str(ds.value(claim, T.statementDate) or ""),

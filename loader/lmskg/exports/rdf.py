@@ -41,7 +41,11 @@ def ntriples(graph: Graph) -> str:
 def jsonld(graph: Graph, context_file: Path) -> str:
     context = json.loads(context_file.read_text(encoding="utf-8"))["@context"]
     data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    nodes = data.get("@graph", [])
+    if "@graph" in data:
+        nodes = data["@graph"]
+    else:  # a graph of one subject is written as that node alone
+        node = {k: v for k, v in data.items() if k != "@context"}
+        nodes = [node] if node else []
     nodes.sort(key=lambda n: n.get("@id", ""))
     data = {"@context": context, "@graph": [_sorted_node(n) for n in nodes]}
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

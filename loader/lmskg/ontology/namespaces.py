@@ -35,10 +35,13 @@ EFFECT = Namespace(ID + "effect/")
 TOOL = Namespace(ID + "tool/")
 FACTOR = Namespace(ID + "factor/")
 AGENT = Namespace(ID + "agent/")
+PAIR = Namespace(ID + "pair/")
+ACTIVITY = Namespace(ID + "activity/")
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 VOCABULARY_GRAPH = GRAPH["vocabulary"]
 INFERRED_GRAPH = GRAPH["inferred"]
+DERIVED_GRAPH = GRAPH["derived"]
 
 
 def source_graph(source_id: str) -> URIRef:
@@ -58,6 +61,8 @@ PREFIXES: dict[str, Namespace] = {
     "tool": TOOL,
     "factor": FACTOR,
     "agent": AGENT,
+    "pair": PAIR,
+    "activity": ACTIVITY,
     "graph": GRAPH,
     "oa": OA,
     "prov": PROV,

@@ -19,11 +19,13 @@ CareActivity = URIRef(NS + "CareActivity")  # care activity
 Chemotherapy = URIRef(NS + "Chemotherapy")  # chemotherapy
 Citation = URIRef(NS + "Citation")  # citation
 Claim = URIRef(NS + "Claim")  # claim
+ClaimPair = URIRef(NS + "ClaimPair")  # pair of claims
 ClinicalContext = URIRef(NS + "ClinicalContext")  # clinical context
 ClinicalTrialReferralClaim = URIRef(NS + "ClinicalTrialReferralClaim")  # referral to clinical trials
 ClinicalTrialReport = URIRef(NS + "ClinicalTrialReport")  # clinical trial report
 CombinationRegimen = URIRef(NS + "CombinationRegimen")  # combination regimen
 CureRateClaim = URIRef(NS + "CureRateClaim")  # cure rate claim
+DateKind = URIRef(NS + "DateKind")  # kind of date
 Direction = URIRef(NS + "Direction")  # direction
 Disease = URIRef(NS + "Disease")  # disease
 DiseaseExtent = URIRef(NS + "DiseaseExtent")  # extent or stage
@@ -45,6 +47,7 @@ MappingStatus = URIRef(NS + "MappingStatus")  # mapping status
 OutcomeClaim = URIRef(NS + "OutcomeClaim")  # outcome claim
 OutcomeMeasure = URIRef(NS + "OutcomeMeasure")  # outcome measure
 OverallSurvivalClaim = URIRef(NS + "OverallSurvivalClaim")  # overall survival claim
+PairKind = URIRef(NS + "PairKind")  # kind of pair
 PalliativeClaim = URIRef(NS + "PalliativeClaim")  # claim about palliative therapy
 PatientInformationPage = URIRef(NS + "PatientInformationPage")  # patient information page
 PercentageQuantity = URIRef(NS + "PercentageQuantity")  # percentage
@@ -64,6 +67,7 @@ RecurrenceRateClaim = URIRef(NS + "RecurrenceRateClaim")  # recurrence rate clai
 Reference = URIRef(NS + "Reference")  # reference
 Regimen = URIRef(NS + "Regimen")  # regimen
 RegimenFamily = URIRef(NS + "RegimenFamily")  # regimen family
+RegimenRelation = URIRef(NS + "RegimenRelation")  # regimen relation
 RegulatoryApprovalClaim = URIRef(NS + "RegulatoryApprovalClaim")  # regulatory approval claim
 ResearchArticle = URIRef(NS + "ResearchArticle")  # research article
 ResponseRateClaim = URIRef(NS + "ResponseRateClaim")  # response rate claim
@@ -95,6 +99,7 @@ PercentRange = URIRef(NS + "PercentRange")  # percent range
 anchor = URIRef(NS + "anchor")  # anchor
 biomarker = URIRef(NS + "biomarker")  # biomarker
 citation = URIRef(NS + "citation")  # citation
+claimDateKind = URIRef(NS + "claimDateKind")  # kind of the claim's date
 context = URIRef(NS + "context")  # context
 direction = URIRef(NS + "direction")  # direction
 disease = URIRef(NS + "disease")  # disease
@@ -102,24 +107,30 @@ dose = URIRef(NS + "dose")  # dose
 evidencedBy = URIRef(NS + "evidencedBy")  # evidenced by
 extent = URIRef(NS + "extent")  # extent or stage
 factor = URIRef(NS + "factor")  # factor
+firstClaim = URIRef(NS + "firstClaim")  # first claim
 flag = URIRef(NS + "flag")  # flag
 hasComponent = URIRef(NS + "hasComponent")  # has component
 inClass = URIRef(NS + "inClass")  # in class
 inSource = URIRef(NS + "inSource")  # in source
 intent = URIRef(NS + "intent")  # intent
+likelySameOriginAs = URIRef(NS + "likelySameOriginAs")  # likely same origin as
 lineOfTherapy = URIRef(NS + "lineOfTherapy")  # line of therapy
 mappingStatus = URIRef(NS + "mappingStatus")  # mapping status
 measure = URIRef(NS + "measure")  # measure
+pairKind = URIRef(NS + "pairKind")  # kind of pair
 partOfTool = URIRef(NS + "partOfTool")  # part of tool
+pooledWith = URIRef(NS + "pooledWith")  # pooled with
 prognosticTool = URIRef(NS + "prognosticTool")  # prognostic tool
 qualifier = URIRef(NS + "qualifier")  # qualifier
 quantity = URIRef(NS + "quantity")  # quantity
 refersTo = URIRef(NS + "refersTo")  # refers to
 regimen = URIRef(NS + "regimen")  # regimen
+regimenRelation = URIRef(NS + "regimenRelation")  # regimen relation
 reviewStatus = URIRef(NS + "reviewStatus")  # review status
 reviewer = URIRef(NS + "reviewer")  # reviewer
 riskGroup = URIRef(NS + "riskGroup")  # risk group
 scheduleInterval = URIRef(NS + "scheduleInterval")  # schedule interval
+secondClaim = URIRef(NS + "secondClaim")  # second claim
 sideEffect = URIRef(NS + "sideEffect")  # side effect
 site = URIRef(NS + "site")  # site
 source = URIRef(NS + "source")  # source
@@ -129,7 +140,10 @@ timing = URIRef(NS + "timing")  # timing
 
 # datatype properties
 corpusFile = URIRef(NS + "corpusFile")  # corpus file
+figureGapPercent = URIRef(NS + "figureGapPercent")  # figure gap (percent)
 highValue = URIRef(NS + "highValue")  # high value
+independentSources = URIRef(NS + "independentSources")  # independent sources
+likelySameOrigin = URIRef(NS + "likelySameOrigin")  # likely same origin
 lowValue = URIRef(NS + "lowValue")  # low value
 marker = URIRef(NS + "marker")  # marker
 sha256 = URIRef(NS + "sha256")  # SHA-256
@@ -140,11 +154,16 @@ value = URIRef(NS + "value")  # value
 allowedUnit = URIRef(NS + "allowedUnit")  # allowed unit
 authorsAsStated = URIRef(NS + "authorsAsStated")  # authors as stated
 citedAs = URIRef(NS + "citedAs")  # cited as
+claimDate = URIRef(NS + "claimDate")  # date of the claim
+contextDifference = URIRef(NS + "contextDifference")  # context difference
 evidenceCode = URIRef(NS + "evidenceCode")  # evidence code
 identifierBasis = URIRef(NS + "identifierBasis")  # identifier basis
 identifierMatch = URIRef(NS + "identifierMatch")  # identifier match
 journal = URIRef(NS + "journal")  # journal
 medicallyReviewedOn = URIRef(NS + "medicallyReviewedOn")  # medically reviewed
+notBefore = URIRef(NS + "notBefore")  # not before
+notBeforeBasis = URIRef(NS + "notBeforeBasis")  # basis of the bound
+originBasis = URIRef(NS + "originBasis")  # basis of the same-origin mark
 retrievedOn = URIRef(NS + "retrievedOn")  # retrieved
 schedule = URIRef(NS + "schedule")  # schedule
 statementDate = URIRef(NS + "statementDate")  # statement date
@@ -155,6 +174,8 @@ AIGeneratedContent = URIRef(NS + "AIGeneratedContent")  # AI-generated content
 Adjuvant = URIRef(NS + "Adjuvant")  # adjuvant
 Against = URIRef(NS + "Against")  # against
 Approximate = URIRef(NS + "Approximate")  # approximate
+CandidateMapping = URIRef(NS + "CandidateMapping")  # candidate
+ClassAndMember = URIRef(NS + "ClassAndMember")  # a class and a member
 Curative = URIRef(NS + "Curative")  # curative
 CureRate = URIRef(NS + "CureRate")  # cure rate
 DiseaseFreeSurvival = URIRef(NS + "DiseaseFreeSurvival")  # disease-free survival
@@ -164,28 +185,39 @@ FirstLine = URIRef(NS + "FirstLine")  # first-line
 For = URIRef(NS + "For")  # for
 ForHealthcareProfessionals = URIRef(NS + "ForHealthcareProfessionals")  # intended for healthcare professionals
 InferredMapping = URIRef(NS + "InferredMapping")  # inferred
+LastUpdatedDateKind = URIRef(NS + "LastUpdatedDateKind")  # last updated
 LaterLine = URIRef(NS + "LaterLine")  # later-line
 LowerBound = URIRef(NS + "LowerBound")  # lower bound
 Median = URIRef(NS + "Median")  # median
 MedicallyReviewed = URIRef(NS + "MedicallyReviewed")  # medically reviewed
+MedicallyReviewedDateKind = URIRef(NS + "MedicallyReviewedDateKind")  # medically reviewed
 Neoadjuvant = URIRef(NS + "Neoadjuvant")  # neoadjuvant
 Neutral = URIRef(NS + "Neutral")  # neutral
+NotBeforeDateKind = URIRef(NS + "NotBeforeDateKind")  # not before (a bound)
 NotForClinicalDecisions = URIRef(NS + "NotForClinicalDecisions")  # not for clinical decision-making
+OppositeStances = URIRef(NS + "OppositeStances")  # for vs against
 OverallSurvival = URIRef(NS + "OverallSurvival")  # overall survival
 Palliative = URIRef(NS + "Palliative")  # palliative
 PendingHumanReview = URIRef(NS + "PendingHumanReview")  # pending human review
 Postoperative = URIRef(NS + "Postoperative")  # postoperative
 Presentation = URIRef(NS + "Presentation")  # presentation
 ProgressionFreeSurvival = URIRef(NS + "ProgressionFreeSurvival")  # progression-free survival
+PublishedDateKind = URIRef(NS + "PublishedDateKind")  # published
 RangeQualifier = URIRef(NS + "RangeQualifier")  # range
 RecurrenceRate = URIRef(NS + "RecurrenceRate")  # recurrence rate
 ResponseRate = URIRef(NS + "ResponseRate")  # response rate
+RetrievedDateKind = URIRef(NS + "RetrievedDateKind")  # retrieved
+SameRegimen = URIRef(NS + "SameRegimen")  # the same regimen
+SameStance = URIRef(NS + "SameStance")  # same stance
 SecondLine = URIRef(NS + "SecondLine")  # second-line
 StatedMapping = URIRef(NS + "StatedMapping")  # stated
+StatementDateKind = URIRef(NS + "StatementDateKind")  # statement
 Survival = URIRef(NS + "Survival")  # survival (unspecified)
 Truncated = URIRef(NS + "Truncated")  # truncated
+TwoFigures = URIRef(NS + "TwoFigures")  # two figures
 UnresolvedMapping = URIRef(NS + "UnresolvedMapping")  # unresolved
 UpperBound = URIRef(NS + "UpperBound")  # upper bound
+VariantOfRegimen = URIRef(NS + "VariantOfRegimen")  # a variant
 
 __all__ = [
     "AIGeneratedAnswer",
@@ -199,10 +231,13 @@ __all__ = [
     "AnthracyclineContainingRegimen",
     "Approximate",
     "Biomarker",
+    "CandidateMapping",
     "CareActivity",
     "Chemotherapy",
     "Citation",
     "Claim",
+    "ClaimPair",
+    "ClassAndMember",
     "ClinicalContext",
     "ClinicalTrialReferralClaim",
     "ClinicalTrialReport",
@@ -210,6 +245,7 @@ __all__ = [
     "Curative",
     "CureRate",
     "CureRateClaim",
+    "DateKind",
     "Direction",
     "Disease",
     "DiseaseExtent",
@@ -233,19 +269,24 @@ __all__ = [
     "InferredMapping",
     "InvestigationalTherapyClaim",
     "JournalIssue",
+    "LastUpdatedDateKind",
     "LaterLine",
     "LineOfTherapy",
     "LowerBound",
     "MappingStatus",
     "Median",
     "MedicallyReviewed",
+    "MedicallyReviewedDateKind",
     "Neoadjuvant",
     "Neutral",
+    "NotBeforeDateKind",
     "NotForClinicalDecisions",
+    "OppositeStances",
     "OutcomeClaim",
     "OutcomeMeasure",
     "OverallSurvival",
     "OverallSurvivalClaim",
+    "PairKind",
     "Palliative",
     "PalliativeClaim",
     "PatientInformationPage",
@@ -261,6 +302,7 @@ __all__ = [
     "PrognosticToolClaim",
     "ProgressionFreeSurvival",
     "ProgressionFreeSurvivalClaim",
+    "PublishedDateKind",
     "Qualifier",
     "Quantity",
     "QuestionAnswerCompilation",
@@ -273,13 +315,17 @@ __all__ = [
     "Reference",
     "Regimen",
     "RegimenFamily",
+    "RegimenRelation",
     "RegulatoryApprovalClaim",
     "ResearchArticle",
     "ResponseRate",
     "ResponseRateClaim",
+    "RetrievedDateKind",
     "ReviewArticle",
     "ReviewStatus",
     "RiskGroup",
+    "SameRegimen",
+    "SameStance",
     "SecondLine",
     "SecondLineClaim",
     "SideEffectClaim",
@@ -287,6 +333,7 @@ __all__ = [
     "Source",
     "SourceFlag",
     "StatedMapping",
+    "StatementDateKind",
     "SurgicalProcedure",
     "Survival",
     "SystemicTherapy",
@@ -298,10 +345,12 @@ __all__ = [
     "TreatmentSelectionClaim",
     "TreatmentTiming",
     "Truncated",
+    "TwoFigures",
     "UnnamedTherapy",
     "UnresolvedMapping",
     "UnreviewedSourceClaim",
     "UpperBound",
+    "VariantOfRegimen",
     "WebPage",
     "allowedUnit",
     "anchor",
@@ -309,7 +358,10 @@ __all__ = [
     "biomarker",
     "citation",
     "citedAs",
+    "claimDate",
+    "claimDateKind",
     "context",
+    "contextDifference",
     "corpusFile",
     "direction",
     "disease",
@@ -318,6 +370,8 @@ __all__ = [
     "evidencedBy",
     "extent",
     "factor",
+    "figureGapPercent",
+    "firstClaim",
     "flag",
     "hasComponent",
     "highValue",
@@ -325,26 +379,36 @@ __all__ = [
     "identifierMatch",
     "inClass",
     "inSource",
+    "independentSources",
     "intent",
     "journal",
+    "likelySameOrigin",
+    "likelySameOriginAs",
     "lineOfTherapy",
     "lowValue",
     "mappingStatus",
     "marker",
     "measure",
     "medicallyReviewedOn",
+    "notBefore",
+    "notBeforeBasis",
+    "originBasis",
+    "pairKind",
     "partOfTool",
+    "pooledWith",
     "prognosticTool",
     "qualifier",
     "quantity",
     "refersTo",
     "regimen",
+    "regimenRelation",
     "retrievedOn",
     "reviewStatus",
     "reviewer",
     "riskGroup",
     "schedule",
     "scheduleInterval",
+    "secondClaim",
     "sha256",
     "sideEffect",
     "site",

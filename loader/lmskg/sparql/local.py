@@ -13,7 +13,7 @@ import rdflib.plugins.sparql
 from rdflib import Dataset, Graph
 from rdflib.plugins.sparql.sparql import Query
 
-from ..errors import QueryError
+from ..errors import EngineError, QueryError
 from .deadline import DEFAULT_TIMEOUT, run_within
 from .engines import Engine, RdflibEngine
 from .parse import parse_checked
@@ -53,13 +53,17 @@ def _prepare(text: str, where: str, engine: Engine, forms: tuple[str, ...]) -> Q
     return prepared
 
 
-def _evaluate(fn, where: str):  # -> the function's result
+def _evaluate(fn, engine: Engine, where: str):  # -> the function's result
+    """Run the engine; a failure on a query that parsed is the engine's (exit 3)."""
     try:
         return fn()
     except QueryError:
         raise
     except Exception as exc:  # evaluation errors surface as various exception types
-        raise QueryError(f"{where}: the query failed: {exc}") from exc
+        other = "memory" if engine.name == "oxigraph" else "oxigraph"
+        raise EngineError(f"{where}: the {engine.name} query engine failed on this query: "
+                          f"{type(exc).__name__}: {exc} (try --store {other}; please report "
+                          "it with the query)") from exc
 
 
 def run_local(source: Engine | Dataset, text: str, where: str = "query",
@@ -67,8 +71,8 @@ def run_local(source: Engine | Dataset, text: str, where: str = "query",
     """Run a SELECT or ASK query (default graph: union of the named graphs)."""
     engine = _engine(source)
     prepared = _prepare(text, where, engine, ("SelectQuery", "AskQuery"))
-    return run_within(lambda: _evaluate(lambda: engine.select_or_ask(text, prepared), where),
-                      timeout, where)
+    return run_within(lambda: _evaluate(lambda: engine.select_or_ask(text, prepared), engine,
+                                        where), timeout, where)
 
 
 def construct_local(source: Engine | Dataset, text: str, where: str = "query",
@@ -76,5 +80,5 @@ def construct_local(source: Engine | Dataset, text: str, where: str = "query",
     """Run a CONSTRUCT or DESCRIBE query; the graph it makes."""
     engine = _engine(source)
     prepared = _prepare(text, where, engine, ("ConstructQuery", "DescribeQuery"))
-    return run_within(lambda: _evaluate(lambda: engine.construct(text, prepared), where),
-                      timeout, where)
+    return run_within(lambda: _evaluate(lambda: engine.construct(text, prepared), engine,
+                                        where), timeout, where)

@@ -17,6 +17,7 @@ from ..errors import QueryError
 from .catalogue import CatalogueQuery
 from .engines import Engine
 from .local import run_local
+from ..ontology.index import OntologyIndex
 from .params import id_namespace, kind_classes, type_docs
 from .remote import run_remote
 
@@ -77,6 +78,30 @@ class RemoteLookup(_AskLookup):
         return bool(res.boolean)
 
 
+# id types that also take a class of the ontology by its notation: all its members
+CLASS_VALUES = {"therapy": "therapy-kind"}
+
+
+def with_classes(query: CatalogueQuery, bindings: dict[str, object],
+                 lookup: TermLookup | Engine | Dataset,
+                 ontology: OntologyIndex) -> dict[str, object]:
+    """The bindings with an id that names no term of the graph but a class of the ontology
+    ('hormonal-therapy', a kind of therapy) bound to that class instead: the catalogue
+    queries then take all its members."""
+    if not isinstance(lookup, _AskLookup):
+        lookup = LocalLookup(lookup)
+    out = dict(bindings)
+    for p in query.params:
+        category, term = CLASS_VALUES.get(p.type), bindings.get(p.name)
+        ns = id_namespace(p.type)
+        if category is None or not isinstance(term, URIRef) or ns is None:
+            continue
+        cls = ontology.lookup(category, str(term)[len(str(ns)):])
+        if cls is not None and not lookup.exists(term):
+            out[p.name] = cls
+    return out
+
+
 def require_known_terms(lookup: TermLookup | Engine | Dataset, query: CatalogueQuery,
                 bindings: dict[str, object]) -> None:
     """QueryError for an id parameter (regimen, source, ...) naming no term of the graph,
@@ -90,8 +115,8 @@ def require_known_terms(lookup: TermLookup | Engine | Dataset, query: CatalogueQ
     for p in query.params:
         ns = id_namespace(p.type)
         term = bindings.get(p.name)
-        if ns is None or not isinstance(term, URIRef):
-            continue
+        if ns is None or not isinstance(term, URIRef) or not str(term).startswith(str(ns)):
+            continue  # not an id (or a class the id named, see with_classes)
         value = str(term)[len(str(ns)):]
         if lookup.exists(term):
             classes = kind_classes().get(p.type)

@@ -79,3 +79,30 @@ def _has_service(node: object) -> bool:
     if isinstance(node, dict):
         return any(_has_service(v) for v in node.values())
     return False
+
+
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|"
+                   r"ADD|MOVE|COPY|WITH)\b", re.I)
+
+
+def query_form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT, DESCRIBE or UPDATE.
+
+    SPARQLWrapper guesses the form with a regular expression that skips only
+    every other line of a block of comments, so a header line such as "# asking
+    for later lines..." reads as an ASK query. This parses the query with
+    rdflib; for syntax rdflib does not know (an endpoint's extensions), it looks
+    for the first keyword outside comment lines, strings and IRIs.
+    """
+    try:
+        parsed = sparql_parser.parseQuery(text)
+        return parsed[1].name.removesuffix("Query").upper()
+    except Exception:  # not standard SPARQL 1.1 query syntax: guess below
+        pass
+    body = re.sub(r"(?m)^\s*#.*$", " ", text)
+    body = re.sub(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", " ", body)
+    m = _FORM.search(body)
+    if m is None:
+        return "SELECT"  # let the endpoint say what is wrong with it
+    word = m.group(1).upper()
+    return word if word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE") else "UPDATE"

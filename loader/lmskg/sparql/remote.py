@@ -44,6 +44,7 @@ from ..net.auth import check_url, credentials_for, plain_http_warning
 from ..net.http_errors import error_body, http_error, server_message, transport_errors
 from ..net.redact import redact
 from ..net.redirects import CredentialSafeRedirects
+from .parse import query_form
 from .results import Results, Term
 
 RESULTS_JSON = ("application/sparql-results+json", "application/json")
@@ -87,33 +88,6 @@ def run_remote(endpoint: str, text: str, timeout: float = 30.0, where: str = "qu
     opener = urllib.request.build_opener(CredentialSafeRedirects(creds is not None))
     body, content_type = _fetch(opener, request, timeout, prefix, creds is not None)
     return parse_results(body, content_type, sw.queryType == ASK, prefix)
-
-
-_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|"
-                   r"ADD|MOVE|COPY|WITH)\b", re.I)
-
-
-def query_form(text: str) -> str:
-    """SELECT, ASK, CONSTRUCT, DESCRIBE or UPDATE.
-
-    SPARQLWrapper guesses the form with a regular expression that skips only
-    every other line of a block of comments, so a header line such as "# asking
-    for later lines..." reads as an ASK query. This parses the query with
-    rdflib; for syntax rdflib does not know (an endpoint's extensions), it looks
-    for the first keyword outside comment lines, strings and IRIs.
-    """
-    try:
-        parsed = sparql_parser.parseQuery(text)
-        return parsed[1].name.removesuffix("Query").upper()
-    except Exception:  # not standard SPARQL 1.1 query syntax: guess below
-        pass
-    body = re.sub(r"(?m)^\s*#.*$", " ", text)
-    body = re.sub(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", " ", body)
-    m = _FORM.search(body)
-    if m is None:
-        return SELECT  # let the endpoint say what is wrong with it
-    word = m.group(1).upper()
-    return word if word in (SELECT, ASK, "CONSTRUCT", "DESCRIBE") else "UPDATE"
 
 
 def _fetch(opener: urllib.request.OpenerDirector, request: urllib.request.Request,

@@ -14,13 +14,16 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from rdflib import BNode, Literal, URIRef
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from ..ontology.namespaces import shorten
 
 Term = URIRef | Literal | BNode | None
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ("table", "csv", "tsv", "json")  # for SELECT and ASK
+GRAPH_FORMATS = ("turtle", "jsonld", "ntriples")  # for CONSTRUCT and DESCRIBE
 
 
 @dataclass(frozen=True)
@@ -143,14 +146,15 @@ def _tsv_term(term: Term) -> str:
     return text
 
 
-def to_table(res: Results, width: int = 60) -> str:
-    """Aligned columns for people: compact IRIs, one line per row, cells cut at ``width``
-    characters (0: never cut)."""
+def to_table(res: Results, width: int = 60, labels: dict[URIRef, str] | None = None) -> str:
+    """Aligned columns for people: compact IRIs with their labels beside them
+    ('regimen:fdr-gemcitabine-docetaxel (fixed-dose-rate gemcitabine plus docetaxel)'),
+    one line per row, cells cut at ``width`` characters (0: never cut)."""
     if res.boolean is not None:
         return ("yes" if res.boolean else "no") + "\n"
     if not res.variables:
         return "(no columns)\n"
-    cells = [[_cell(t, width) for t in row] for row in res.rows]
+    cells = [[_cell(t, width, labels or {}) for t in row] for row in res.rows]
     widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(res.variables)]
     line = "  ".join(v.ljust(w) for v, w in zip(res.variables, widths)).rstrip()
     out = [line, "  ".join("-" * w for w in widths)]
@@ -160,11 +164,14 @@ def to_table(res: Results, width: int = 60) -> str:
     return "\n".join(out) + "\n"
 
 
-def _cell(term: Term, width: int) -> str:
+def _cell(term: Term, width: int, labels: dict[URIRef, str]) -> str:
     if term is None:
         text = ""
     elif isinstance(term, URIRef):
         text = shorten(str(term)) or str(term)
+        label = labels.get(term)
+        if label and _says_more(label, text):
+            text = f"{text} ({label})"
     elif isinstance(term, Literal) and term.datatype == XSD.decimal and "." in str(term):
         text = str(term).rstrip("0").rstrip(".")  # 50.0 -> 50, 2.50 -> 2.5
     else:
@@ -173,8 +180,27 @@ def _cell(term: Term, width: int) -> str:
     return text if not width or len(text) <= width else text[:width - 1] + "\u2026"
 
 
-def render(res: Results, fmt: str, width: int = 60) -> str:
-    """The results in one of FORMATS; ``width`` cuts table cells (0: never)."""
+def _says_more(label: str, shown: str) -> bool:
+    """Whether a label tells more than the id already shown ('claim s000-c26' does not)."""
+    local = shown.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
+    squash = lambda t: "".join(ch for ch in t.lower() if ch.isalnum())  # noqa: E731
+    return squash(label) not in (squash(local), squash(f"claim {local}"))
+
+
+def render(res: Results, fmt: str, width: int = 60,
+           labels: dict[URIRef, str] | None = None) -> str:
+    """The results in one of FORMATS; ``width`` cuts table cells (0: never); ``labels``
+    are shown beside the ids in a table."""
     if fmt == "table":
-        return to_table(res, width)
+        return to_table(res, width, labels)
     return {"csv": to_csv, "tsv": to_tsv, "json": to_json}[fmt](res)
+
+
+def render_graph(graph: Graph, fmt: str, jsonld_context: Path) -> str:
+    """A CONSTRUCT or DESCRIBE answer as Turtle, compact JSON-LD or sorted N-Triples."""
+    from ..exports.rdf import canonical, jsonld, ntriples, turtle
+
+    g = canonical(graph)
+    if fmt == "jsonld":
+        return jsonld(g, jsonld_context)
+    return ntriples(g) if fmt == "ntriples" else turtle(g)

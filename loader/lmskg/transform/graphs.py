@@ -4,9 +4,12 @@
 - ``graph/vocabulary``: the curated terms, regimens and references (and an
   owl:AllDifferent over the therapies, so the reasoner can count components);
 - ``graph/source/<id>``: one per source, everything it says;
+- ``graph/derived``: what the build computes from the records (written by
+  :mod:`lmskg.derive`: claim dates, same-origin marks, the pairs the agreement
+  questions compare);
 - ``graph/inferred``: what the reasoner adds (written by :mod:`lmskg.reasoning`).
 
-Everything but ``inferred`` is asserted: curated statements only.
+Everything but ``derived`` and ``inferred`` is asserted: curated statements only.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from rdflib import Dataset, Graph, URIRef
 from ..curated.corpus import SourceFile
 from ..curated.vocabulary import Vocabulary
 from ..ontology.index import OntologyIndex
-from ..ontology.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, VOCABULARY_GRAPH, source_graph
+from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
+                                   VOCABULARY_GRAPH, source_graph)
 from .nodes import Triple
 from .source import source_triples
 from .vocabulary import all_different, term_iri, vocabulary_triples
@@ -41,10 +45,10 @@ def _vocabulary(ontology: OntologyIndex, vocab: Vocabulary) -> Iterator[Triple]:
 
 
 def asserted_graphs(ds: Dataset) -> list[URIRef]:
-    """The named graphs holding curated statements (everything but ``inferred``)."""
+    """The named graphs holding curated statements (not ``derived``, not ``inferred``)."""
     return sorted(g.identifier for g in ds.graphs()
-                  if isinstance(g.identifier, URIRef) and g.identifier != INFERRED_GRAPH
-                  and len(g) > 0)
+                  if isinstance(g.identifier, URIRef)
+                  and g.identifier not in (DERIVED_GRAPH, INFERRED_GRAPH) and len(g) > 0)
 
 
 def asserted(ds: Dataset) -> Graph:

@@ -149,6 +149,8 @@ def claim_triples(ontology: OntologyIndex, sid: str, doc: Document, c: Claim,
         yield unnamed, SKOS.note, en(c.unnamed_therapy)
     if c.regimen is not None:
         yield iri, T.regimen, REGIMEN[c.regimen]
+    for other in c.pooled_with:
+        yield iri, T.pooledWith, CLAIM[other]
     for key, values in c.context:
         kind = context_kind(key)
         assert kind is not None

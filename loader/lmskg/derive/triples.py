@@ -1,0 +1,93 @@
+"""The derived statements as RDF, for the ``graph/derived`` named graph.
+
+Claim dates (``lms:claimDate`` with ``lms:claimDateKind``), not-before bounds of undated
+sources, same-origin marks (``lms:likelySameOriginAs``), and one ``lms:ClaimPair`` node per
+pair the agreement questions compare. The graph says what made it: the derive activity of
+this lmskg version (PROV-O).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV, RDFS, XSD
+
+from ..curated.corpus import SourceFile
+from ..curated.vocabulary import Vocabulary
+from ..ontology import terms as T
+from ..ontology.index import OntologyIndex
+from ..ontology.namespaces import ACTIVITY, AGENT, CLAIM, DERIVED_GRAPH, PAIR
+from ..transform.nodes import Triple, date_literal, dec, en, individual, nonneg
+from ..transform.source import source_iri
+from ..version import __version__
+from .dating import claim_dates, not_before
+from .hierarchy import hierarchy
+from .origin import same_origin
+from .pairs import Pair, claim_pairs, with_independent_sources
+
+ACTIVITY_IRI = ACTIVITY["derive"]
+AGENT_IRI = AGENT["lmskg"]
+_PAIR_KIND = {"opposite-stances": T.OppositeStances, "same-stance": T.SameStance,
+              "two-figures": T.TwoFigures}
+_RELATION = {"same-regimen": T.SameRegimen, "variant": T.VariantOfRegimen,
+             "class-and-member": T.ClassAndMember}
+_DATE_KINDS = {"statement": T.StatementDateKind, "published": T.PublishedDateKind,
+               "medically-reviewed": T.MedicallyReviewedDateKind,
+               "last-updated": T.LastUpdatedDateKind, "not-before": T.NotBeforeDateKind}
+
+
+def pair_iri(first: str, second: str) -> URIRef:
+    return PAIR[f"{first}--{second}"]
+
+
+def derived_triples(ontology: OntologyIndex, vocab: Vocabulary,
+                    sources: list[SourceFile]) -> Iterator[Triple]:
+    """Every derived statement of a build."""
+    yield from _provenance()
+    for src in sources:
+        bound = not_before(src, vocab)
+        if bound is not None:
+            yield source_iri(src.record.id), T.notBefore, date_literal(bound.text)
+            yield source_iri(src.record.id), T.notBeforeBasis, en(bound.basis)
+        for claim_id, dated in sorted(claim_dates(src, bound).items()):
+            yield CLAIM[claim_id], T.claimDate, date_literal(dated.text)
+            yield CLAIM[claim_id], T.claimDateKind, _DATE_KINDS[dated.kind]
+    origins = same_origin(sources)
+    for origin in origins.values():
+        yield CLAIM[origin.first], T.likelySameOriginAs, CLAIM[origin.second]
+    owner = {c.id: src.record.id for src in sources for c in src.record.claims}
+    pairs = with_independent_sources(claim_pairs(sources, hierarchy(ontology, vocab), origins),
+                                      owner)
+    for pair in pairs:
+        yield from _pair(pair)
+
+
+def _provenance() -> Iterable[Triple]:
+    yield from individual(ACTIVITY_IRI, PROV.Activity)
+    yield ACTIVITY_IRI, RDFS.label, en("lmskg derive: claim dates, same-origin marks, "
+                                       "the pairs of claims the agreement questions compare")
+    yield ACTIVITY_IRI, PROV.wasAssociatedWith, AGENT_IRI
+    yield from individual(AGENT_IRI, PROV.SoftwareAgent)
+    yield AGENT_IRI, RDFS.label, Literal(f"lmskg {__version__}")
+    yield DERIVED_GRAPH, PROV.wasGeneratedBy, ACTIVITY_IRI
+
+
+def _pair(p: Pair) -> Iterator[Triple]:
+    iri = pair_iri(p.first.id, p.second.id)
+    yield from individual(iri, T.ClaimPair)
+    yield iri, T.firstClaim, CLAIM[p.first.id]
+    yield iri, T.secondClaim, CLAIM[p.second.id]
+    yield iri, T.pairKind, _PAIR_KIND[p.kind]
+    yield iri, T.regimenRelation, _RELATION[p.relation]
+    if p.differences:
+        yield iri, T.contextDifference, en("; ".join(p.differences))
+    if p.gap is not None:
+        yield iri, T.figureGapPercent, dec(p.gap)
+    yield iri, T.likelySameOrigin, Literal(p.origin is not None, datatype=XSD.boolean)
+    if p.origin is not None:
+        yield iri, T.originBasis, en(p.origin.basis)
+    if p.independent_sources is not None:
+        yield iri, T.independentSources, nonneg(p.independent_sources)
+    yield iri, PROV.wasGeneratedBy, ACTIVITY_IRI
+
