@@ -1,6 +1,6 @@
-"""Fixtures of the server tests: the real graph as a TriG file, its Oxigraph database,
-and the endpoint ``lmskg serve`` runs on it (the checking front before a read-only
-Oxigraph on an internal port), each started on free loopback ports."""
+"""Fixtures of the server tests: the Oxigraph database of the real graph (``trig_file``
+is in tests/conftest.py), and the endpoint ``lmskg serve`` runs on it (the checking
+front before a read-only Oxigraph on an internal port), on free loopback ports."""
 
 from __future__ import annotations
 
@@ -8,18 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lmskg.exports.rdf import trig
 from lmskg.serve.endpoint import Endpoint
 from lmskg.serve.oxigraph import prepare_database
-
-
-@pytest.fixture(scope="session")
-def trig_file(tmp_path_factory, reasoned_dataset) -> Path:
-    """The real graph with its inferences, as ``lmskg build`` writes it."""
-    build = tmp_path_factory.mktemp("build")
-    path = build / "lmskg.trig"
-    path.write_text(trig(reasoned_dataset), encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="session")
