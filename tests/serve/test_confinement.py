@@ -164,6 +164,14 @@ def test_the_engine_is_on_a_loopback_port_browsers_refuse(served):
     assert 6665 in BROWSER_BLOCKED_PORTS and 10080 in BROWSER_BLOCKED_PORTS
 
 
+def test_serve_warns_when_no_browser_blocked_port_is_free(trig_file, monkeypatch):
+    monkeypatch.setattr("lmskg.serve.endpoint.BROWSER_BLOCKED_PORTS", ())
+    monkeypatch.setattr(Endpoint, "wait", lambda self: 0)  # return as soon as it is up
+    res = run_cli("serve", "--build", str(trig_file.parent), "--port", str(free_port()))
+    assert "warning: no port that web browsers refuse was free for the engine" in res.err
+    assert res.code == 2 and "oxigraph stopped unexpectedly (exit code 0)" in res.err
+
+
 # -- read-only, and the protocol's error paths ------------------------------------------------
 
 @pytest.mark.parametrize("method,target,body,ctype,status,message", [
@@ -268,6 +276,7 @@ def test_the_service_description_and_store_reads_pass(served):
     assert status == 200 and b"<https://w3id.org/lmskg/ontology#Claim>" in body
     status, headers, body = _request(served, "HEAD", "/")
     assert (status, body) == (200, b"") and headers["content-type"].startswith("text/html")
+    assert headers["server"] == "lmskg-serve"
 
 
 def test_an_engine_that_is_down_is_reported(database):

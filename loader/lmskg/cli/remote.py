@@ -106,6 +106,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
                           query_timeout=args.query_timeout or None)
         try:
             with server:
+                if not server.engine_port_is_browser_blocked:
+                    print(f"warning: no port that web browsers refuse was free for the engine; "
+                          f"it listens on {server.engine_url} unchecked, and a web page that "
+                          "found that port could send it SERVICE queries", file=sys.stderr)
                 triples, graphs = count_triples(server.query_url)
                 limit = (f"{args.query_timeout:g} s per query and answer"
                          if args.query_timeout else "no query timeout")

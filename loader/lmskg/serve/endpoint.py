@@ -97,6 +97,12 @@ class Endpoint:
         assert self.engine is not None
         return self.engine.url
 
+    @property
+    def engine_port_is_browser_blocked(self) -> bool:
+        """Whether web browsers refuse to connect to the engine's port (False when every
+        such port was taken and the engine got any free port)."""
+        return self.engine is not None and self.engine.port in BROWSER_BLOCKED_PORTS
+
     def start(self) -> "Endpoint":
         placeholder = (INTERNAL_HOST, 0)
         self.front = listen(self.host, self.port, placeholder, self.cors, self.query_timeout,

@@ -114,7 +114,6 @@ class FrontServer(ThreadingHTTPServer):
 class FrontHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "lmskg-serve"
-    sys_version = ""
     server: FrontServer
 
     # -- reading requests, within the request timeout ----------------------------------------
@@ -129,6 +128,9 @@ class FrontHandler(BaseHTTPRequestHandler):
         self.reader.deadline = time.monotonic() + self.server.limits.request_timeout
         self.body_read = False
         super().handle_one_request()
+
+    def version_string(self) -> str:
+        return self.server_version
 
     def handle(self) -> None:
         self.unread_body = False  # set when a request is refused with its body unread
