@@ -67,3 +67,14 @@ def data_copy(tmp_path: Path, config: Config) -> Path:
 @pytest.fixture
 def tmp_config(tmp_path: Path, data_copy: Path, config: Config) -> Config:
     return replace(config, data_dir=data_copy, build_dir=tmp_path / "build")
+
+
+@pytest.fixture(scope="session")
+def trig_file(tmp_path_factory, reasoned_dataset) -> Path:
+    """The real graph with its inferences, as ``lmskg build`` writes it."""
+    from lmskg.exports.rdf import trig
+
+    build = tmp_path_factory.mktemp("build")
+    path = build / "lmskg.trig"
+    path.write_text(trig(reasoned_dataset), encoding="utf-8")
+    return path

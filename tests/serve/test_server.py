@@ -2,10 +2,11 @@
 
 Two servers run per session on free loopback ports, both with the union default
 graph: a writable in-memory one that ``publish`` fills through the Graph Store
-Protocol, and the read-only one ``lmskg serve`` runs on a database loaded from
-the same TriG file. Every catalogue question (whatever queries/*.rq hold when
-the tests run) and the queries of tests/sparql/remote-queries must give the same
-multiset of rows on both as on the embedded store.
+Protocol, and the read-only endpoint ``lmskg serve`` runs on a database loaded from
+the same TriG file (``served``, in conftest.py: Oxigraph behind the checking front).
+Every catalogue question (whatever queries/*.rq hold when the tests run) and the
+queries of tests/sparql/remote-queries must give the same multiset of rows on both
+as on the embedded store. What the front refuses and bounds: test_confinement.py.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from rdflib.namespace import XSD
 from tests.support.cli import REPO, run_cli
 from lmskg.sparql.catalogue import load_catalogue
 from lmskg.errors import QueryError
-from lmskg.exports.rdf import trig
 from lmskg.sparql.params import bind, bindings_for
 from lmskg.ontology.namespaces import bind_prefixes
 from lmskg.stores.dataset import load_trig
@@ -52,15 +52,6 @@ _NUMBERS = {XSD.decimal: "decimal", XSD.double: "double", XSD.float: "double",
 # -- fixtures -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def trig_file(tmp_path_factory, reasoned_dataset) -> Path:
-    """The real graph with its inferences, as ``lmskg build`` writes it."""
-    build = tmp_path_factory.mktemp("build")
-    path = build / "lmskg.trig"
-    path.write_text(trig(reasoned_dataset), encoding="utf-8")
-    return path
-
-
-@pytest.fixture(scope="session")
 def local(trig_file):
     """The embedded store on the same file (default graph: union of the named graphs)."""
     return bind_prefixes(load_trig(trig_file))
@@ -71,14 +62,6 @@ def published(trig_file):
     """A writable in-memory Oxigraph server, filled by ``publish``."""
     with Server(None, port=free_port(), read_only=False) as server:
         publish(trig_file, server.store_url, say=lambda line: None)
-        yield server
-
-
-@pytest.fixture(scope="session")
-def served(trig_file):
-    """The read-only server ``lmskg serve`` runs, on a database loaded from the file."""
-    db, _ = prepare_database(trig_file, trig_file.parent / "oxigraph")
-    with Server(db, port=free_port(), read_only=True) as server:
         yield server
 
 
@@ -441,9 +424,10 @@ def test_which_hosts_are_loopback():
 
 # -- lmskg serve as a user runs it ----------------------------------------------------------
 
-def _start_serve(build: Path, port: int) -> subprocess.Popen:
+def _start_serve(build: Path, port: int, *more: str) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("lmskg")
-    return subprocess.Popen([str(exe), "serve", "--build", str(build), "--port", str(port)],
+    return subprocess.Popen([str(exe), "serve", "--build", str(build), "--port", str(port),
+                             *more],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
 
 
@@ -493,6 +477,8 @@ def test_serve_says_where_it_listens_and_stops_cleanly(sig, trig_file):
         assert f"SPARQL endpoint:  http://127.0.0.1:{port}/query" in banner
         assert f"query page:       http://127.0.0.1:{port}/" in banner
         assert "read-only" in banner
+        assert ("no SERVICE (federation off); 60 s per query and answer; cross-origin "
+                "requests off (--cors allows them)") in banner
         res = run_cli("sparql", str(TEST_QUERIES / "ask.rq"), "--endpoint",
                       f"http://127.0.0.1:{port}/query")
         assert (res.code, res.out) == (0, "yes\n"), res.err
@@ -508,6 +494,26 @@ def test_serve_says_where_it_listens_and_stops_cleanly(sig, trig_file):
     assert "cannot confirm that" in err and "serving it as it is" in err
     assert "Traceback" not in err
     assert _nothing_listens(port)  # the oxigraph child is gone too
+
+
+def test_serve_with_cors_allows_cross_origin_requests(trig_file):
+    port = free_port()
+    proc = _start_serve(trig_file.parent, port, "--cors", "--query-timeout", "0")
+    try:
+        banner = _read_until_ready(proc)
+        assert "no query timeout; cross-origin requests allowed (--cors)" in banner
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D",
+                                         headers={"Origin": "https://yasgui.example"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers["Access-Control-Allow-Origin"] == "*"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0
 
 
 def _nothing_listens(port: int, wait: float = 10) -> bool:

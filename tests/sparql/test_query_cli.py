@@ -163,6 +163,23 @@ def test_service_is_refused_locally_wherever_it_is(tmp_path, pattern):
     assert "SERVICE is refused on the local store" in res.err
 
 
+@pytest.mark.parametrize("text,may", [
+    ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", True),
+    ("select * where { sErViCe <http://x/> { ?s ?p ?o } }", True),
+    ("SELECT * WHERE { \\u0053ERVICE <http://x/> { ?s ?p ?o } }", True),
+    ("SELECT * WHERE { \\U00000053ERVICE <http://x/> { ?s ?p ?o } }", True),
+    ("SELECT * WHERE { \u017fervice <http://x/> { ?s ?p ?o } }", True),  # long s folds to s
+    ('SELECT * WHERE { ?s ?p "customer service" }', True),  # says nothing: parse to know
+    ("SELECT * WHERE { ?s ?p ?o } # serv ice", False),
+    ("PREFIX ex: <http://example.org/> SELECT * WHERE { ?s ex:servic ?o }", False),
+])
+def test_the_service_screen_lets_nothing_through_that_could_be_service(text, may):
+    """The server's cheap screen: a text it passes unparsed cannot hold SERVICE."""
+    from lmskg.sparql.parse import may_name_service
+
+    assert may_name_service(text) is may
+
+
 def test_service_is_refused_in_a_query_file_run_by_name(tmp_path):
     text = "# title: reaches out\nSELECT ?x WHERE { SERVICE <http://example.org/s> { ?x ?p ?o } }\n"
     res = run_cli("query", query_file(tmp_path, text))

@@ -24,16 +24,22 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
             "TriG file changed) and serve it read-only: SPARQL queries at /query, the query page "
             "at /, graphs at /store; updates and graph-store writes are refused. The default "
             "graph of a query is the union of the named graphs, as on the embedded store. "
-            "Ctrl-C stops it.")
+            "Every query is parsed first and refused if it uses SERVICE: the server never "
+            "sends requests to other servers. Web pages of other sites cannot read its answers "
+            "(no CORS headers) unless --cors is given. Ctrl-C stops it.")
     p.add_argument("--port", type=int, default=7878, help="TCP port (default: 7878)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only; "
                         "0.0.0.0 opens it to the network)")
     p.add_argument("--query-timeout", type=float, default=60.0, metavar="SECONDS",
-                   help="stop any query that runs longer (default: 60; 0 for no limit)")
+                   help="stop any query, and cut any answer still streaming, after this long "
+                        "(default: 60; 0 for no limit)")
+    p.add_argument("--cors", action="store_true",
+                   help="allow cross-origin requests, so that web query tools such as YASGUI "
+                        "served from another site can query this server (default: off; the "
+                        "query page at / works without it)")
     p.add_argument("--no-cors", dest="cors", action="store_false",
-                   help="refuse cross-origin requests (by default web query tools such as "
-                        "YASGUI on another site may query this server)")
+                   help=argparse.SUPPRESS)  # the default since --cors became opt-in
     p.add_argument("--reload", action="store_true",
                    help="reload the database from lmskg.trig even if it is up to date")
 
@@ -72,12 +78,15 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from ..exports.manifest import built_dataset_is_fresh
-    from ..serve.oxigraph import DB_DIR, Server, ServerError, count_triples, prepare_database
+    from ..serve.endpoint import Endpoint
+    from ..serve.oxigraph import DB_DIR, ServerError, count_triples, prepare_database
 
     cfg = config_from(args)
     trig = cfg.build_dir / "lmskg.trig"
     if not 0 < args.port < 65536:
         raise ServerError(f"--port {args.port} is not a TCP port (1-65535)")
+    if args.query_timeout < 0:
+        raise ServerError(f"--query-timeout {args.query_timeout:g} is negative (0 for no limit)")
     try:
         fresh = built_dataset_is_fresh(cfg)
     except Exception:  # inputs unreadable: the TriG is still what we serve
@@ -93,17 +102,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
         db, loaded = prepare_database(trig, cfg.build_dir / DB_DIR, force=args.reload)
         if loaded:
             print(f"loaded {trig} into {db} ({time.monotonic() - t0:.1f} s)", flush=True)
-        server = Server(db, args.host, args.port, read_only=True, union_default_graph=True,
-                        cors=args.cors, query_timeout=args.query_timeout or None)
+        server = Endpoint(db, args.host, args.port, cors=args.cors,
+                          query_timeout=args.query_timeout or None)
         try:
             with server:
-                triples, graphs = count_triples(server)
+                if not server.engine_port_is_browser_blocked:
+                    print(f"warning: no port that web browsers refuse was free for the engine; "
+                          f"it listens on {server.engine_url} unchecked, and a web page that "
+                          "found that port could send it SERVICE queries", file=sys.stderr)
+                triples, graphs = count_triples(server.query_url)
+                limit = (f"{args.query_timeout:g} s per query and answer"
+                         if args.query_timeout else "no query timeout")
                 print(f"serving {triples} triples in {graphs} named graphs, read-only "
                       f"(ready in {time.monotonic() - t0:.1f} s)\n"
                       f"  query page:       {server.url}/\n"
                       f"  SPARQL endpoint:  {server.query_url}   (default graph: the union "
                       "of the named graphs)\n"
                       f"  graph store:      {server.store_url}   (read only)\n"
+                      f"  no SERVICE (federation off); {limit}; cross-origin requests "
+                      f"{'allowed (--cors)' if args.cors else 'off (--cors allows them)'}\n"
                       f"  e.g. lmskg query NAME --endpoint {server.query_url}\n"
                       "Ctrl-C stops the server.", flush=True)
                 code = server.wait()

@@ -43,6 +43,9 @@ def transport_errors(what: str, timeout: float, not_http_hint: str = "") -> Iter
     except (TimeoutError, socket.timeout) as exc:
         raise RemoteError(redact(f"{what}: no answer within {timeout:g} s "
                                  "(raise --timeout)")) from exc
+    except http.client.IncompleteRead as exc:
+        raise RemoteError(redact(f"{what}: the answer ended early (IncompleteRead: the server "
+                                 "cut it off, for instance at its query timeout)")) from exc
     except http.client.HTTPException as exc:
         raise RemoteError(redact(f"{what}: the server did not give a valid HTTP answer "
                                  f"({type(exc).__name__}){not_http_hint}")) from exc

@@ -315,11 +315,11 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
         _LIBC.prctl(1, signal.SIGTERM)  # type: ignore[attr-defined]  # PR_SET_PDEATHSIG
 
 
-def count_triples(server: Server) -> tuple[int, int]:
-    """(triples, named graphs) as the running server sees them."""
+def count_triples(query_url: str) -> tuple[int, int]:
+    """(triples, named graphs) as the running server at ``query_url`` sees them."""
     from ..sparql.remote import run_remote
 
-    res = run_remote(server.query_url, "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?g) "
+    res = run_remote(query_url, "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?g) "
                      "WHERE { GRAPH ?g { ?s ?p ?o } }", timeout=30, where="serve")
     n, g = res.rows[0]
     return int(n), int(g)

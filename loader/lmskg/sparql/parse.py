@@ -1,8 +1,9 @@
 """Parsing a query before it runs: refuse updates and SERVICE, and say where it breaks.
 
 The same check runs before every local query (rdflib's translated query is returned,
-so rdflib need not parse it again) and, without the SERVICE refusal, before a query
-goes to a remote endpoint (which decides about federation itself).
+so rdflib need not parse it again), in front of ``lmskg serve``'s engine (which must not
+reach the network either) and, without the SERVICE refusal, before a query goes to a
+remote endpoint (which decides about federation itself).
 """
 
 from __future__ import annotations
@@ -22,14 +23,19 @@ _PROLOGUE = re.compile(r"(?is)^\s*(?:(?:PREFIX\s+[\w.-]*:\s*|BASE\s+)<[^>]*>\s*)
 _UPDATE = re.compile(r"(?i)^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b")
 
 
-def parse_checked(text: str, where: str, refuse_service: bool = True) -> Query:
-    """Parse and translate a SELECT/ASK/CONSTRUCT/DESCRIBE query; refuse SERVICE (unless
-    told not to, for a remote endpoint, which decides for itself). Raise QueryError.
+LOCAL_SERVICE_REFUSAL = ("SERVICE is refused on the local store (it would reach the network); "
+                         "query a remote endpoint with --endpoint instead")
+
+
+def parse_checked(text: str, where: str, refuse_service: bool = True,
+                  service_refusal: str = LOCAL_SERVICE_REFUSAL) -> Query:
+    """Parse and translate a SELECT/ASK/CONSTRUCT/DESCRIBE query; refuse SERVICE anywhere in
+    it, however deeply nested (unless told not to, for a remote endpoint, which decides for
+    itself), saying ``service_refusal``. Raise QueryError.
 
     Returns rdflib's translated query, which rdflib can evaluate without parsing again.
     """
-    bare = re.sub(r"(?m)#.*$", " ", re.sub(r"<[^<>\s]*>", "<>", text))  # IRIs may hold '#'
-    if _UPDATE.match(_PROLOGUE.sub(" ", bare)):
+    if is_update(text):
         raise QueryError(f"{where}: this is a SPARQL Update; lmskg only reads (the graph is "
                          "built from data/, and a served graph is read-only)")
     try:
@@ -45,9 +51,23 @@ def parse_checked(text: str, where: str, refuse_service: bool = True) -> Query:
         raise QueryError(f"{where}: the query is not valid SPARQL{place}: {exc}"
                          f"{' (declare it with PREFIX)' if m else ''}{detail}") from exc
     if refuse_service and service:
-        raise QueryError(f"{where}: SERVICE is refused on the local store (it would reach "
-                         "the network); query a remote endpoint with --endpoint instead")
+        raise QueryError(f"{where}: {service_refusal}")
     return query
+
+
+def is_update(text: str) -> bool:
+    """Whether the text starts (after its prologue) like a SPARQL Update."""
+    bare = re.sub(r"(?m)#.*$", " ", re.sub(r"<[^<>\s]*>", "<>", text))  # IRIs may hold '#'
+    return bool(_UPDATE.match(_PROLOGUE.sub(" ", bare)))
+
+
+def may_name_service(text: str) -> bool:
+    """False only if no parser could find a SERVICE keyword in the text: the letters
+    'service' appear nowhere in it, in any case (Unicode case folding, so that a
+    look-alike letter counts too), and it has no \\u or \\U escape, which SPARQL
+    expands before parsing. A cheap screen: True says nothing, parse to know."""
+    folded = text.casefold()
+    return "service" in folded or "\\u" in folded
 
 
 @lru_cache(maxsize=64)
