@@ -7,11 +7,9 @@ part: any catalogue question on any SPARQL 1.1 endpoint.
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 import time
-from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable
 
 from ..errors import EXIT_OK
 from ..net.auth import is_loopback
@@ -59,23 +57,6 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
                    help="list the graphs that would be replaced; send nothing")
 
 
-@contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """Treat SIGTERM like Ctrl-C, so the server is stopped either way."""
-    def handler(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     from ..exports.manifest import built_dataset_is_fresh
     from ..serve.endpoint import Endpoint
@@ -97,37 +78,36 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         print(f"warning: listening on {args.host}: anyone who can reach this machine can "
               "query the graph (read-only)", file=sys.stderr)
-    with _sigterm_as_interrupt():
-        t0 = time.monotonic()
-        db, loaded = prepare_database(trig, cfg.build_dir / DB_DIR, force=args.reload)
-        if loaded:
-            print(f"loaded {trig} into {db} ({time.monotonic() - t0:.1f} s)", flush=True)
-        server = Endpoint(db, args.host, args.port, cors=args.cors,
-                          query_timeout=args.query_timeout or None)
-        try:
-            with server:
-                if not server.engine_port_is_browser_blocked:
-                    print(f"warning: no port that web browsers refuse was free for the engine; "
-                          f"it listens on {server.engine_url} unchecked, and a web page that "
-                          "found that port could send it SERVICE queries", file=sys.stderr)
-                triples, graphs = count_triples(server.query_url)
-                limit = (f"{args.query_timeout:g} s per query and answer"
-                         if args.query_timeout else "no query timeout")
-                print(f"serving {triples} triples in {graphs} named graphs, read-only "
-                      f"(ready in {time.monotonic() - t0:.1f} s)\n"
-                      f"  query page:       {server.url}/\n"
-                      f"  SPARQL endpoint:  {server.query_url}   (default graph: the union "
-                      "of the named graphs)\n"
-                      f"  graph store:      {server.store_url}   (read only)\n"
-                      f"  no SERVICE (federation off); {limit}; cross-origin requests "
-                      f"{'allowed (--cors)' if args.cors else 'off (--cors allows them)'}\n"
-                      f"  e.g. lmskg query NAME --endpoint {server.query_url}\n"
-                      "Ctrl-C stops the server.", flush=True)
-                code = server.wait()
-                tail = server.log_tail()
-        except KeyboardInterrupt:
-            print("\nserver stopped", flush=True)
-            return EXIT_OK
+    t0 = time.monotonic()
+    db, loaded = prepare_database(trig, cfg.build_dir / DB_DIR, force=args.reload)
+    if loaded:
+        print(f"loaded {trig} into {db} ({time.monotonic() - t0:.1f} s)", flush=True)
+    server = Endpoint(db, args.host, args.port, cors=args.cors,
+                      query_timeout=args.query_timeout or None)
+    try:
+        with server:
+            if not server.engine_port_is_browser_blocked:
+                print(f"warning: no port that web browsers refuse was free for the engine; "
+                      f"it listens on {server.engine_url} unchecked, and a web page that "
+                      "found that port could send it SERVICE queries", file=sys.stderr)
+            triples, graphs = count_triples(server.query_url)
+            limit = (f"{args.query_timeout:g} s per query and answer"
+                     if args.query_timeout else "no query timeout")
+            print(f"serving {triples} triples in {graphs} named graphs, read-only "
+                  f"(ready in {time.monotonic() - t0:.1f} s)\n"
+                  f"  query page:       {server.url}/\n"
+                  f"  SPARQL endpoint:  {server.query_url}   (default graph: the union "
+                  "of the named graphs)\n"
+                  f"  graph store:      {server.store_url}   (read only)\n"
+                  f"  no SERVICE (federation off); {limit}; cross-origin requests "
+                  f"{'allowed (--cors)' if args.cors else 'off (--cors allows them)'}\n"
+                  f"  e.g. lmskg query NAME --endpoint {server.query_url}\n"
+                  "Ctrl-C stops the server.", flush=True)
+            code = server.wait()
+            tail = server.log_tail()
+    except KeyboardInterrupt:
+        print("\nserver stopped", flush=True)
+        return EXIT_OK
     raise ServerError(f"oxigraph stopped unexpectedly (exit code {code})"
                       + (f": {tail}" if tail else ""))
 

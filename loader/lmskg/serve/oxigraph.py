@@ -19,7 +19,6 @@ behind.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -38,6 +37,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from ..errors import LmskgError
+from ..exports.manifest import file_sha256
 
 DB_DIR = "oxigraph"
 STAMP = "source.json"
@@ -95,14 +95,6 @@ def base_url(host: str, port: int) -> str:
 
 
 # -- the database -----------------------------------------------------------------------------
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
 
 def prepare_database(trig: Path, root: Path, force: bool = False) -> tuple[Path, bool]:
     """``root/db`` holding exactly ``trig``; (path, whether it was (re)loaded).
