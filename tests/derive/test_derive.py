@@ -1,0 +1,179 @@
+"""What the build derives from the records: claim dates, same origins, the pairs compared."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from lmskg.curated.corpus import Document, SourceFile
+from lmskg.curated.records import (Citation, Claim, Quantity, Reference, Source, SourceDate,
+                                   StatedDate)
+from lmskg.curated.structure import Context
+from lmskg.curated.vocabulary import Vocabulary
+from lmskg.derive.dating import claim_dates, not_before
+from lmskg.derive.hierarchy import Hierarchy
+from lmskg.derive.origin import same_origin
+from lmskg.derive.pairs import (CLASS_AND_MEMBER, FIGURES, OPPOSITE, SAME_REGIMEN, SAME_STANCE,
+                                VARIANT, claim_pairs, gap_percent, with_independent_sources)
+
+H = Hierarchy(
+    regimen_ancestors={"fdr-gem-doce": frozenset({"gem-doce", "gem-based"}),
+                       "gem-doce": frozenset({"gem-based"}), "gem-based": frozenset()},
+    regimen_is_class={"gem-based": True, "gem-doce": False, "fdr-gem-doce": False},
+    context_ancestors={"disease": {"lms": frozenset({"sts"}), "sts": frozenset(),
+                                   "ulms": frozenset({"lms", "sts"})},
+                       "line": {"first-line": frozenset(), "second-line": frozenset()},
+                       "extent": {"advanced": frozenset(), "disseminated": frozenset()}})
+
+
+def claim(cid: str, quote: str = "a quote of enough words to be compared here", **kw) -> Claim:
+    base = dict(id=cid, type="recommendation", quote=quote, start=0, end=len(quote),
+                direction="for")
+    return Claim(**{**base, **kw})
+
+
+def source(sid: str, claims: list[Claim], dates=(), citations=()) -> SourceFile:
+    record = Source(id=sid, file=f"{sid}.txt", sha256="0" * 64, type="web-page",
+                    dates=tuple(dates), citations=tuple(citations), claims=tuple(claims))
+    return SourceFile(f"{sid}.yaml", record, Document(f"{sid}.txt", "", "0" * 64))
+
+
+def ctx(**kinds: tuple[str, ...]) -> Context:
+    return Context(tuple((k, v) for k, v in kinds.items()))
+
+
+# -- dating ------------------------------------------------------------------------------------
+
+def test_a_statement_date_wins_then_the_latest_own_date_with_its_kind():
+    src = source("s1", [claim("s1-c01", date=StatedDate(value="2016-10-12", quote="x", start=0,
+                                                         end=1)), claim("s1-c02")],
+                 dates=[SourceDate(kind="published", value="2020", quote="x", start=0, end=1),
+                        SourceDate(kind="last-updated", value="2021-03", quote="x", start=0,
+                                   end=1)])
+    dated = claim_dates(src, not_before(src, Vocabulary()))
+    assert (dated["s1-c01"].text, dated["s1-c01"].kind) == ("2016-10-12", "statement")
+    assert (dated["s1-c02"].text, dated["s1-c02"].kind) == ("2021-03", "last-updated")
+
+
+def test_an_undated_source_is_bounded_by_what_it_cites_and_retrieved():
+    vocab = Vocabulary(references={
+        "old": Reference(id="old", type="journal-issue", title="t", date="2002-06"),
+        "page": Reference(id="page", type="web-page", title="p", retrieved="2003-09-03"),
+        "guess": Reference(id="guess", type="web-page", title="g", date="2024")})
+    cites = [Citation(marker="a", reference="old", mapping="stated"),
+             Citation(marker="b", reference="page", mapping="inferred"),
+             Citation(marker="c", reference="guess", mapping="candidate")]
+    src = source("s1", [claim("s1-c01")], citations=cites)
+    bound = not_before(src, vocab)
+    assert bound.text == "2003-09-03" and "retriev" in bound.basis  # never from a candidate
+    assert claim_dates(src, bound)["s1-c01"].kind == "not-before"
+
+
+def test_a_dated_source_has_no_bound():
+    src = source("s1", [claim("s1-c01")],
+                 dates=[SourceDate(kind="published", value="2020", quote="x", start=0, end=1)])
+    assert not_before(src, Vocabulary()) is None
+
+
+# -- same origin -------------------------------------------------------------------------------
+
+COPY = "which provide a median progression-free survival time of about 5 months"
+
+
+def test_near_identical_wording_across_sources_is_one_origin():
+    found = same_origin([source("s1", [claim("s1-c01", COPY + " 2.")]),
+                         source("s2", [claim("s2-c01", COPY)])])
+    assert "near-identical wording" in found[("s1-c01", "s2-c01")].basis
+
+
+def test_the_same_source_and_short_or_different_quotes_are_not_marked():
+    found = same_origin([source("s1", [claim("s1-c01", COPY), claim("s1-c02", COPY)]),
+                         source("s2", [claim("s2-c01", "Surgery."),
+                                       claim("s2-c02", "an entirely different sentence with "
+                                                       "other words in it")]),
+                         source("s3", [claim("s3-c01", "Surgery.")])])
+    assert found == {}
+
+
+def test_citing_the_same_work_is_one_origin():
+    cite = [Citation(marker="1", reference="w", mapping="stated")]
+    found = same_origin([source("s1", [claim("s1-c01", "one thing said here", cites=("1",))],
+                                citations=cite),
+                         source("s2", [claim("s2-c01", "quite another", cites=("1",))],
+                                citations=cite)])
+    assert found[("s1-c01", "s2-c01")].basis == "both cite w (stated mapping)"
+
+
+# -- pairs -------------------------------------------------------------------------------------
+
+def _pairs(*claims_by_source):
+    sources = [source(f"s{i}", list(cs)) for i, cs in enumerate(claims_by_source)]
+    return claim_pairs(sources, H, {})
+
+
+def test_stances_on_related_regimens_pair_with_their_relation():
+    pairs = _pairs([claim("s0-c01", regimen="gem-doce", direction="against")],
+                   [claim("s1-c01", regimen="fdr-gem-doce"), claim("s1-c02", regimen="gem-based"),
+                    claim("s1-c03", regimen="gem-doce")])
+    got = {(p.first.id, p.second.id): (p.kind, p.relation) for p in pairs}
+    assert got[("s0-c01", "s1-c01")] == (OPPOSITE, VARIANT)
+    assert got[("s0-c01", "s1-c02")] == (OPPOSITE, CLASS_AND_MEMBER)
+    assert got[("s0-c01", "s1-c03")] == (OPPOSITE, SAME_REGIMEN)
+    assert got[("s1-c01", "s1-c03")] == (SAME_STANCE, VARIANT)
+
+
+def test_contexts_that_exclude_each_other_are_not_paired_and_others_are_described():
+    pairs = _pairs([claim("s0-c01", regimen="gem-doce", context=ctx(line=("first-line",),
+                                                                    disease=("lms",)))],
+                   [claim("s1-c01", regimen="gem-doce", context=ctx(line=("second-line",))),
+                    claim("s1-c02", regimen="gem-doce", context=ctx(disease=("sts",),
+                                                                    extent=("advanced",))),
+                    claim("s1-c03", regimen="gem-doce", context=ctx(extent=("disseminated",)))])
+    got = {(p.first.id, p.second.id): p.differences for p in pairs}
+    assert ("s0-c01", "s1-c01") not in got  # first line and second line: no pair
+    assert got[("s0-c01", "s1-c02")] == ("disease: lms is narrower than sts",
+                                         "extent: advanced stated by s1-c02 only",
+                                         "line: first-line stated by s0-c01 only")
+    assert got[("s1-c02", "s1-c03")] == ("disease: sts stated by s1-c02 only",
+                                         "extent: advanced and disseminated are not linked")
+
+
+def test_figures_pair_on_measure_unit_and_time_point_with_their_gap():
+    def outcome(cid, value, unit="%", **kw):
+        return claim(cid, type="outcome", direction="neutral", regimen="gem-doce",
+                     measure="response-rate", value=value, unit=unit, **kw)
+    pairs = _pairs([outcome("s0-c01", 50, qualifiers=("approximate",))],
+                   [outcome("s1-c01", 54), outcome("s1-c02", 20),
+                    outcome("s1-c03", 50, time_point=Quantity(value=1, unit="a")),
+                    claim("s1-c04", type="outcome", direction="neutral", regimen="gem-doce",
+                          measure="overall-survival", value=12, unit="mo")])
+    got = {(p.first.id, p.second.id): p for p in pairs}
+    assert got[("s0-c01", "s1-c01")].kind == FIGURES
+    assert got[("s0-c01", "s1-c01")].gap == Decimal("3.85")
+    assert got[("s0-c01", "s1-c02")].gap == Decimal("42.86")
+    assert ("s0-c01", "s1-c03") not in got and ("s0-c01", "s1-c04") not in got
+
+
+@pytest.mark.parametrize("a, qa, b, qb, gap", [
+    (50, (), 60, ("upper-bound",), "0"),  # 'up to 60' spans 0-60
+    (70, (), 60, ("lower-bound",), "0"),  # 'at least 60' spans 60 and above
+    (20, (), 30, (), "20.00"),
+])
+def test_the_gap_reads_bounds(a, qa, b, qb, gap):
+    ca = claim("a", type="outcome", value=a, unit="%", qualifiers=qa)
+    cb = claim("b", type="outcome", value=b, unit="%", qualifiers=qb)
+    assert gap_percent(ca, cb) == Decimal(gap)
+
+
+def test_independent_sources_count_copies_once():
+    sources = [source("s0", [claim("s0-c01", COPY, regimen="gem-doce")]),
+               source("s1", [claim("s1-c01", COPY, regimen="gem-doce")]),
+               source("s2", [claim("s2-c01", "said independently by another source here",
+                                   regimen="gem-doce")])]
+    origins = same_origin(sources)
+    owner = {c.id: s.record.id for s in sources for c in s.record.claims}
+    pairs = with_independent_sources(claim_pairs(sources, H, origins), owner)
+    assert {p.independent_sources for p in pairs} == {2}
+    copy = next(p for p in pairs if p.first.id == "s0-c01" and p.second.id == "s1-c01")
+    assert copy.origin is not None
