@@ -60,9 +60,19 @@ lmskg query NAME --endpoint URL          # the same question on a SPARQL endpoin
   classes of the `inferred` graph (defined classes classified by HermiT) need a
   build with the reasoner (the default).
 - A claim's *date* is the date its text gives for the statement itself (an answer's
-  date in a question-and-answer page), else the latest date the source gives for
-  itself (published, last updated, medically reviewed); dates keep the precision
-  the text gives (2023, 2002-06, 2025-05-15).
+  date in a question-and-answer page), else the latest date the source gives for itself
+  (published, last updated, medically reviewed), else, for a source that gives no date,
+  its *not-before* bound (the latest date of what it cites or retrieved); the `date_kind`
+  column beside every date says which (`statement`, `published`, `last-updated`,
+  `medically-reviewed`, `not-before`). Dates keep the precision the text gives (2023,
+  2002-06, 2025-05-15). The build derives them (graph `derived`).
+- Regimen questions return the regimen asked for, its variants and the classes it
+  belongs to; `relation` says which. Agreement questions read the pairs of claims the
+  build compared (graph `derived`): `standing`, `independent` and `context_difference`
+  say what a disagreement or an agreement is worth.
+- A `therapy` parameter also takes a kind of therapy of the ontology
+  (`hormonal-therapy`, `drug`, ...): all its members. `lmskg query NAME --values PARAM`
+  lists the values a parameter takes, with labels.
 - List-valued cells (contexts, qualifiers, therapies) are ids joined by `; ` in a
   fixed order; contexts are listed disease, site, extent, risk group, biomarker,
   line, timing, intent.
