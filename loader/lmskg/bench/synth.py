@@ -1,0 +1,287 @@
+"""``lmskg synth``: a realistic synthetic corpus, in the project's own format, for benchmarks.
+
+Writes ``DIR/corpus/*.txt`` (documents), ``DIR/data/`` (one curated file per source, the
+project's vocabulary, synthetic references) and ``DIR/vocab/`` (the verified identifiers
+the build checks mappings against), so that ``lmskg build --data DIR/data --corpus
+DIR/corpus --build DIR/build`` and every other command take them as they take the real
+ones. Every quote sits at its offsets; every figure is written in its quote.
+
+What makes it realistic rather than a k-fold copy of the real graph:
+
+- sources of every type, of 10 to 120 claims, dated over 25 years (question-and-answer
+  pages date their answers one by one);
+- claims of every type in the proportions of the curated corpus, about the vocabulary's
+  regimens in their contexts (disease, extent, line);
+- figures scattered around one value per regimen and measure, so that corroborations
+  arise, with a few outliers (conflicts) and a few opposite stances;
+- citations to a shared pool of references (several sources citing one work), and some
+  sentences copied from an earlier source (same-origin copies).
+
+The same seed gives the same bytes. Nothing here is a fact about leiomyosarcoma: the
+documents say so in their first line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..curated import yamlio
+from ..curated.layout import REFERENCES, SOURCES, VOCABULARY
+from ..curate.fmt import canonical_text
+
+DISCLAIMER = "Synthetic text written by lmskg synth for benchmarks; it states no facts."
+TYPES = (("review-article", 25), ("clinical-trial-report", 20), ("guideline", 10),
+         ("patient-information-page", 15), ("general-article", 15),
+         ("ai-generated-answer", 8), ("question-answer-compilation", 7))
+CLAIM_KINDS = (("outcome", 35), ("treatment-option", 20), ("recommendation", 10),
+               ("recommendation-against", 5), ("dose", 8), ("side-effect", 8),
+               ("prognostic-factor", 4), ("trial-referral", 3), ("investigational", 3),
+               ("therapy-description", 4))
+MEASURES = (("response-rate", "%", "response rate"), ("progression-free-survival", "mo",
+            "median progression-free survival"), ("overall-survival", "mo",
+            "median overall survival"))
+DISEASES = ("leiomyosarcoma", "uterine-leiomyosarcoma", "soft-tissue-sarcoma",
+            "non-uterine-leiomyosarcoma", "retroperitoneal-leiomyosarcoma")
+EXTENTS = ("advanced", "metastatic", "unresectable", "localized", "recurrent")
+LINES = ("first-line", "second-line")
+DOSES = (("mg/m2", 75), ("mg/m2", 900), ("g/m2", 10), ("mg/m2", 1000))
+COPY_RATE = 0.03  # share of claims copied from an earlier source
+OUTLIER_RATE = 0.05
+CITE_RATE = 0.4
+
+
+@dataclass
+class Vocab:
+    """What synthetic claims are about: the project's own vocabulary."""
+
+    regimens: list[dict[str, Any]]
+    labels: dict[str, str]  # context key -> label
+    effects: list[str]
+    factors: list[str]
+
+
+@dataclass
+class Doc:
+    """A document being written: its text so far and its curated record."""
+
+    sid: str
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    unclaimed: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, text: str) -> tuple[int, int]:
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        return start, start + len(text)
+
+    def line(self, text: str, reason: str | None = None) -> tuple[int, int]:
+        start, end = self.add(text)
+        self.add("\n")
+        if reason:
+            self.unclaimed.append({"quote": text, "start": start, "end": end, "reason": reason})
+        return start, end
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([k for k, _ in weighted], [w for _, w in weighted])[0]
+
+
+def _vocab(data_dir: Path) -> Vocab:
+    regimens = yamlio.load(data_dir / "vocabulary" / "regimens.yaml") or []
+    contexts = yamlio.load(data_dir / "vocabulary" / "contexts.yaml") or []
+    effects = yamlio.load(data_dir / "vocabulary" / "effects.yaml") or []
+    factors = yamlio.load(data_dir / "vocabulary" / "factors.yaml") or []
+    usable = [r for r in regimens if r["kind"] in ("single-agent", "combination", "family")]
+    return Vocab(usable, {c["id"]: c["label"] for c in contexts},
+                 [e["id"] for e in effects], [f["id"] for f in factors])
+
+
+class Writer:
+    """Writes one synthetic source after another, remembering what copies may repeat."""
+
+    def __init__(self, rng: random.Random, vocab: Vocab, n_refs: int):
+        self.rng = rng
+        self.vocab = vocab
+        self.n_refs = n_refs
+        self.truth: dict[tuple[str, str], float] = {}
+        self.earlier: list[tuple[str, dict[str, Any]]] = []  # sentence, claim fields
+
+    def _truth(self, regimen: str, measure: str, unit: str) -> float:
+        key = (regimen, measure)
+        if key not in self.truth:
+            self.truth[key] = (self.rng.randint(15, 60) if unit == "%" else
+                               self.rng.randint(3, 24))
+        return self.truth[key]
+
+    def _context(self) -> dict[str, list[str]]:
+        rng, ctx = self.rng, {}
+        if rng.random() < 0.8:
+            ctx["disease"] = [rng.choice(DISEASES)]
+        if rng.random() < 0.6:
+            ctx["extent"] = [rng.choice(EXTENTS)]
+        if rng.random() < 0.4:
+            ctx["line"] = [rng.choice(LINES)]
+        return ctx
+
+    def _setting(self, ctx: dict[str, list[str]]) -> str:
+        words = []
+        if "line" in ctx:
+            words.append(ctx["line"][0])
+        for kind in ("extent", "disease"):
+            if kind in ctx:
+                words.append(self.vocab.labels[ctx[kind][0]])
+        return " ".join(words) or "this setting"
+
+    def sentence(self, kind: str) -> tuple[str, dict[str, Any]]:
+        """One sentence and the claim fields it supports (quote = the whole sentence)."""
+        rng = self.rng
+        if self.earlier and rng.random() < COPY_RATE:
+            return rng.choice(self.earlier)
+        regimen = rng.choice(self.vocab.regimens)
+        name = regimen["label"]
+        ctx = self._context()
+        fields: dict[str, Any] = {"type": kind, "regimen": regimen["id"], **ctx}
+        setting = self._setting(ctx)
+        if kind == "outcome":
+            measure, unit, label = rng.choice(MEASURES)
+            base = self._truth(regimen["id"], measure, unit)
+            value = base * (rng.choice((0.4, 2.0)) if rng.random() < OUTLIER_RATE else
+                            rng.uniform(0.92, 1.08))
+            value = max(1, min(99, round(value))) if unit == "%" else max(1, round(value, 1))
+            shown = f"{value:g}"
+            words = f"{shown}%" if unit == "%" else f"{shown} months"
+            text = f"In {setting}, {name} gave a {label} of about {words}."
+            fields.update(direction="neutral", measure=measure, value=value, unit=unit,
+                          qualifiers=["approximate"] + (["median"] if unit == "mo" else []))
+        elif kind == "dose":
+            unit, dose = rng.choice(DOSES)
+            text = f"{name.capitalize()} is given at {dose} {unit} per cycle in {setting}."
+            fields.update(direction="neutral", value=dose, unit=unit)
+        elif kind == "side-effect" and self.vocab.effects:
+            effect = rng.choice(self.vocab.effects)
+            text = f"{name.capitalize()} can cause {effect.replace('-', ' ')}."
+            fields = {"type": kind, "regimen": regimen["id"], "direction": "neutral",
+                      "side_effects": [effect]}
+        elif kind == "prognostic-factor" and self.vocab.factors:
+            factor = rng.choice(self.vocab.factors)
+            text = f"Outcomes in {setting} depend on {factor.replace('-', ' ')}."
+            fields = {"type": kind, "direction": "neutral", "factors": [factor], **ctx}
+        elif kind == "recommendation-against":
+            text = f"{name.capitalize()} is not recommended in {setting}."
+            fields.update(direction="against")
+        elif kind == "trial-referral":
+            text = f"Patients with {setting} may be referred to clinical trials."
+            fields = {"type": kind, "direction": "for", **ctx}
+        elif kind == "investigational":
+            text = f"{name.capitalize()} is still under investigation in {setting}."
+            fields.update(direction="for")
+        elif kind == "therapy-description":
+            text = f"{name.capitalize()} is a treatment used in sarcoma."
+            fields = {"type": kind, "regimen": regimen["id"], "direction": "neutral"}
+        else:  # treatment options and recommendations; an opposite stance now and then
+            verb = "is recommended" if kind == "recommendation" else "is an option"
+            text = f"{name.capitalize()} {verb} in {setting}."
+            fields.update(type=kind if kind in ("recommendation", "treatment-option")
+                          else "treatment-option", direction="for")
+        self.earlier.append((text, fields))
+        if len(self.earlier) > 5000:
+            del self.earlier[:1000]
+        return text, fields
+
+    def source(self, sid: str, n_claims: int) -> tuple[str, dict[str, Any]]:
+        """The text and curated record of one source."""
+        rng, doc = self.rng, Doc(sid)
+        stype = _pick(rng, TYPES)
+        title = f"Synthetic {stype.replace('-', ' ')} {sid}"
+        t0, t1 = doc.line(title)
+        doc.line(DISCLAIMER, "disclaimer of the synthetic corpus")
+        record: dict[str, Any] = {"id": sid, "file": f"{sid}.txt", "sha256": "", "type": stype,
+                                  "title": {"quote": title, "start": t0, "end": t1}}
+        year = rng.randint(2000, 2025)
+        dated_answers = stype == "question-answer-compilation"
+        if not dated_answers:
+            kind = rng.choice(("published", "last-updated", "medically-reviewed"))
+            text = f"{kind.replace('-', ' ').capitalize()}: {year}-{rng.randint(1, 12):02d}-" \
+                   f"{rng.randint(1, 28):02d}"
+            d0, d1 = doc.line(text)
+            record["dates"] = [{"kind": kind, "value": text.split(": ")[1], "quote": text,
+                                "start": d0, "end": d1}]
+        refs: dict[str, int] = {}
+        for i in range(n_claims):
+            if i % 12 == 0:
+                doc.line(f"Section {i // 12 + 1}", "heading")
+            kind = _pick(rng, CLAIM_KINDS)
+            text, fields = self.sentence(kind)
+            start, end = doc.add(text)
+            claim: dict[str, Any] = {"id": f"{sid}-c{i + 1:03d}", **fields, "quote": text,
+                                     "start": start, "end": end}
+            if dated_answers:
+                day = f"{rng.randint(year - 5, year)}-{rng.randint(1, 12):02d}-" \
+                      f"{rng.randint(1, 28):02d}"
+                d0, _ = doc.add(f" (answered {day})")
+                at = d0 + len(" (answered ")
+                claim["date"] = {"value": day, "quote": day, "start": at, "end": at + len(day)}
+            if rng.random() < CITE_RATE:
+                ref = f"synth-ref-{rng.randint(1, self.n_refs):05d}"
+                marker = str(refs.setdefault(ref, len(refs) + 1))
+                doc.add(f" [{marker}]")
+                claim["cites"] = [marker]
+            doc.add("\n")
+            doc.claims.append(claim)
+        citations = []
+        if refs:
+            doc.line("References", "heading of the reference list")
+            for ref, n in refs.items():
+                entry = f"[{n}] {ref.replace('-', ' ').title()}, Synthetic Journal."
+                e0, e1 = doc.line(entry)
+                citations.append({"marker": str(n), "reference": ref, "mapping": "stated",
+                                  "cited_as": {"quote": entry, "start": e0, "end": e1}})
+        text = doc.text
+        record.update(sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                      citations=citations, unclaimed=doc.unclaimed, claims=doc.claims)
+        return text, record
+
+
+def _references(n_refs: int) -> list[dict[str, Any]]:
+    return [{"id": f"synth-ref-{i:05d}", "type": "research-article",
+             "title": f"Synth Ref {i:05d}", "journal": "Synthetic Journal",
+             "date": str(2000 + i % 25)} for i in range(1, n_refs + 1)]
+
+
+def synthesize(out: Path, claims: int, seed: int, repo_data: Path, shared_vocab: Path) -> dict:
+    """Write a corpus of about ``claims`` claims under ``out``; a summary."""
+    rng = random.Random(seed)
+    corpus, data = out / "corpus", out / "data"
+    for d in (corpus, data / SOURCES, out / "vocab"):
+        if d.exists():
+            shutil.rmtree(d)
+        d.mkdir(parents=True)
+    shutil.copytree(repo_data / VOCABULARY, data / VOCABULARY, dirs_exist_ok=True)
+    for name in ("crosswalk.csv", "references.csv"):
+        shutil.copyfile(shared_vocab / name, out / "vocab" / name)
+    n_refs = max(10, claims // 50)
+    (data / REFERENCES).write_text(canonical_text(REFERENCES, "", _references(n_refs)),
+                                   encoding="utf-8")
+    writer = Writer(rng, _vocab(repo_data), n_refs)
+    written, n = 0, 0
+    while written < claims:
+        n += 1
+        size = min(claims - written, max(10, min(120, round(rng.gauss(50, 15)))))
+        sid = f"x{n:06d}"
+        text, record = writer.source(sid, size)
+        (corpus / f"{sid}.txt").write_text(text, encoding="utf-8")
+        rel = f"{SOURCES}/{sid}.yaml"
+        (data / rel).write_text(canonical_text(rel, "", record), encoding="utf-8")
+        written += size
+    return {"claims": written, "sources": n, "references": n_refs, "seed": seed}
