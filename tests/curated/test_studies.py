@@ -272,6 +272,8 @@ CASES: list[tuple[str, Callable[[Data], None], str, str, str]] = [
      C(1), "p_value", "only a comparative-result claim has p_value"),
     ("grades of an arm result", lambda d: claim(d, 1).update(grades=["grade-3"]), C(1),
      "grades", "grades qualify an adverse-event rate or its comparison"),
+    ("adverse-event rate of nothing", drop(lambda d: claim(d, 3), "arm"), C(3), "therapies",
+     "a adverse-event-rate claim names a therapy, a regimen"),
     ("contraindication without a condition", drop(lambda d: claim(d, 5), "condition"), C(5),
      "condition", "a contraindication names the patient condition"),
     ("contraindication not against", lambda d: claim(d, 5).update(direction="neutral"), C(5),
