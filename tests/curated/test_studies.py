@@ -380,6 +380,23 @@ def test_a_negative_difference_is_allowed(trial):
     assert rec.claims[1].value == -10
 
 
+def test_a_difference_in_adverse_events_is_in_percent(trial):
+    """A comparison of adverse events by their difference is in percentage points ('%')."""
+    data = tiny_trial.source_data()
+    claim(data, 2).update(effect_measure="difference", value=10, unit="mo",
+                          side_effects=["neutropenia"])
+    for name in ("measure", "ci_low", "ci_high", "ci_level"):
+        claim(data, 2).pop(name)
+    tiny_trial.write_source(trial, data)
+    with pytest.raises(InputError) as err:
+        _load(trial)
+    assert "record t001-c02: field unit: unit 'mo' does not fit a comparative-result" in \
+        str(err.value)
+    claim(data, 2)["unit"] = "%"
+    tiny_trial.write_source(trial, data)
+    assert _load(trial).sources[0].record.claims[1].unit == "%"
+
+
 def test_same_study_as_another_source(trial):
     """Two reports of one trial: the second source's study names the first's."""
     other = tiny_trial.source_data()

@@ -25,8 +25,9 @@ TEXT = (
     "gemcitabine and 60 docetaxel. Median overall survival was 12 months with gemcitabine "
     "and 10 months with docetaxel (HR 0.8; 95% CI 0.6-0.95; p=0.02). Grade 3 or higher "
     "neutropenia occurred in 6/60 with gemcitabine. Among the forty patients with "
-    "leiomyosarcoma, median overall survival was 11 months with gemcitabine. Gemcitabine is "
-    "contraindicated in pregnancy.\n")
+    "leiomyosarcoma, median overall survival was 11 months with gemcitabine. Median follow-up "
+    "was 24 months (range 2-40). Responders went on with gemcitabine as maintenance. "
+    "Gemcitabine is contraindicated in pregnancy.\n")
 
 
 def at(quote: str, after: int = 0) -> dict[str, Any]:
@@ -60,10 +61,14 @@ STUDY: dict[str, Any] = {
              **at("gemcitabine 900 mg/m2 on days 1 and 8 every 3 weeks"),
              "doses": [{"value": 900, "unit": "mg/m2", **at("900 mg/m2")}],
              "days": {"value": [1, 8], **at("on days 1 and 8")},
-             "cycle_length": {"value": 3, "unit": "wk", **at("every 3 weeks")}}]},
+             "cycle_length": {"value": 3, "unit": "wk", **at("every 3 weeks")},
+             "maintenance": {"value": True, **at("gemcitabine as maintenance")}}]},
         {"key": "docetaxel", "label": "docetaxel", "regimen": "docetaxel",
          **at("to docetaxel"), "size": {"value": 60, **at("60 docetaxel")}},
     ],
+    "follow_up": {"value": 24, "unit": "mo", "qualifiers": ["median"], "spread": "range",
+                  "spread_low": 2, "spread_high": 40,
+                  **at("Median follow-up was 24 months (range 2-40)")},
     "subgroups": [{"key": "leiomyosarcoma", "label": "patients with leiomyosarcoma",
                    **at("the forty patients with leiomyosarcoma"),
                    "disease": ["leiomyosarcoma"],

@@ -91,3 +91,37 @@ def test_a_contraindication_names_its_condition(tmp_path):
     assert (c, RDF.type, T.ContraindicationClaim) in g
     assert (c, T.patientCondition, CONTEXT["pregnancy"]) in g
     assert (c, T.direction, T.Against) in g
+
+
+def test_follow_up_with_its_range_and_a_maintenance_agent(tmp_path):
+    g, s = _graph(tmp_path), STUDY["t001-tiny"]
+    f = URIRef(f"{s}/follow-up")
+    assert (s, T.followUp, f) in g and (f, T.qualifier, T.Median) in g
+    spread = URIRef(f"{f}/range")
+    assert (f, T.observedRange, spread) in g
+    assert (spread, T.lowValue, Literal("2.0", datatype=XSD.decimal)) in g
+    assert (spread, T.highValue, Literal("40.0", datatype=XSD.decimal)) in g
+    a = URIRef(f"{ARM}/administration/gemcitabine")
+    assert (a, T.maintenance, Literal(True)) in g
+
+
+def test_two_descriptions_of_one_trial_are_linked(tmp_path):
+    from lmskg.curated import yamlio
+
+    config = tiny_trial.write_tiny_trial(tmp_path)
+    other = tiny_trial.source_data()
+    other["id"], other["studies"][0]["id"] = "t002", "t002-tiny"
+    other["studies"][0]["same_study_as"] = ["t001-tiny"]
+    other["claims"] = []
+    other["unclaimed"] = [{**tiny_trial.at("Tiny trial report"), "reason": "heading"}]
+    (config.data_dir / "sources" / "t002.yaml").write_text(yamlio.dump(other),
+                                                            encoding="utf-8")
+    inputs = load_inputs(config)
+    g = Graph()
+    for src in inputs.curated.sources:
+        for triple in source_triples(inputs.ontology, src):
+            g.add(triple)
+    assert (STUDY["t002-tiny"], T.sameStudyAs, STUDY["t001-tiny"]) in g
+    # both state the NCT number: one registry record, two study descriptions
+    record = URIRef("https://bioregistry.io/clinicaltrials:NCT01234567")
+    assert set(g.subjects(T.registeredAs, record)) == {STUDY["t001-tiny"], STUDY["t002-tiny"]}
