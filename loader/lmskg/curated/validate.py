@@ -16,7 +16,8 @@ from .dates import parse_date
 from .figures import appears_in
 from .notations import Notations
 from .records import Claim, Quantity, Reference
-from .validate_studies import RATIO_MEASURES, RESULT_TYPES, StudyChecks
+from .validate_results import RATIO_MEASURES, RESULT_TYPES, ResultChecks
+from .validate_studies import StudyChecks
 from .vocabulary import Vocabulary
 
 DOSE_UNITS = ("mg/m2", "g/m2", "mg", "Gy")
@@ -163,8 +164,8 @@ class Validator:
             if c.reference and c.reference not in self.vocab.references:
                 self.add(file, sid, f"{field}.reference", f"unknown reference {c.reference!r}",
                          "add it to data/references.yaml")
-        studies = StudyChecks(self, file, rec)
-        studies.check_studies(self.studies)
+        StudyChecks(self, file, rec).check_studies(self.studies)
+        results = ResultChecks(self, file, rec)
         by_id = {c.id: c for c in rec.claims}
         for claim in rec.claims:
             if claim.id in seen_claims:
@@ -174,7 +175,7 @@ class Validator:
             if not re.fullmatch(rf"{re.escape(sid)}-c\d{{2,}}[a-z]?", claim.id):
                 self.add(file, claim.id, "id", f"claim ids of this source look like {sid}-c01")
             self._check_claim(file, claim, markers)
-            studies.check_claim(claim, by_id)
+            results.check_claim(claim, by_id)
 
     def _check_claim(self, file: str, c: Claim, markers: set[str]) -> None:
         cid = c.id

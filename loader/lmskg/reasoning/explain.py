@@ -7,10 +7,11 @@ fix we then look for the cause, in two steps:
    types (asserted, by rdfs:subClassOf, or by the domain and range of the
    properties it uses) fall in two disjoint classes; a functional property with
    two values known to differ (distinct literals, or individuals declared
-   different); one value of two disjoint properties (an arm compared with itself); a value outside the datatype range that a class restricts its
-   members to (e.g. a percentage of 130, a negative hazard ratio), or outside the
-   range of its data property (a p-value of 1.5). Each finding names the
-   individual, its claim and source, and the axiom.
+   different); one value of two disjoint properties (an arm compared with itself);
+   a value outside the datatype range that a class restricts its members to
+   (a percentage of 130, a negative hazard ratio), or outside the range of its
+   data property (a p-value of 1.5). Each finding names the individual, its
+   claim and source, and the axiom.
 2. If that finds nothing, a black-box search (as OWL API explanation tools
    do): the data is split into bundles (a claim with its anchor and quantity,
    a source, a term), and the smallest set of bundles that is still
