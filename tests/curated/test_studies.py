@@ -1,6 +1,7 @@
 """Trial reports in the curated stage: the tiny trial loads; every problem a study or a
 result claim can have is reported with file, record and field (one case per check of
-lmskg.curated.validate_studies and the trial rules of lmskg.curated.validate)."""
+lmskg.curated.validate_studies and validate_results, and the trial rules of
+lmskg.curated.validate)."""
 
 from __future__ import annotations
 
