@@ -12,7 +12,7 @@ from lmskg.config import Config
 from lmskg.curated.load import Curated
 from lmskg.pipeline.dataset import build_dataset
 from lmskg.pipeline.inputs import Inputs, load_inputs
-from tests.support.cli import CORPUS, REPO
+from tests.support.cli import CORPUS, PRACTICE, REPO
 
 
 @pytest.fixture(autouse=True)
@@ -78,3 +78,21 @@ def trig_file(tmp_path_factory, reasoned_dataset) -> Path:
     path = build / "lmskg.trig"
     path.write_text(trig(reasoned_dataset), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def practice_config(tmp_path_factory) -> Config:
+    """The practice texts (../shared/practice) and their curation (examples/practice/data),
+    built into a temporary directory: never the main graph."""
+    return Config(data_dir=REPO / "examples" / "practice" / "data", corpus_dir=PRACTICE,
+                  build_dir=tmp_path_factory.mktemp("practice-build"),
+                  ontology_dir=REPO / "ontology", queries_dir=REPO / "queries")
+
+
+@pytest.fixture(scope="session")
+def practice_built(practice_config: Config):
+    """The practice graph, built once per session as ``lmskg build`` does (HermiT included:
+    the build proves it consistent and adds the inferred graph)."""
+    from lmskg.pipeline.build import build
+
+    return build(practice_config)

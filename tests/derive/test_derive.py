@@ -245,3 +245,51 @@ def test_a_short_list_is_compared_all_with_all():
     claims = [claim(f"s{i}-c01", regimen="gem-doce") for i in range(SMALL)]
     pairs = claim_pairs([source(f"s{i}", [c]) for i, c in enumerate(claims)], H)
     assert len(pairs) == SMALL * (SMALL - 1) // 2
+
+
+# -- trial results ---------------------------------------------------------------------------
+
+def test_arm_results_count_for_their_arm_and_subgroups_of_one_study_are_not_compared(tmp_path):
+    from lmskg.derive.hierarchy import hierarchy
+    from lmskg.pipeline.inputs import load_inputs
+    from tests.support.tiny_trial import write_tiny_trial
+
+    inputs = load_inputs(write_tiny_trial(tmp_path))
+    trial = next(s for s in inputs.curated.sources if s.record.id == "t001")
+    other = source("s9", [claim("s9-c01", type="outcome", direction="neutral",
+                                regimen="gemcitabine", measure="overall-survival", value=12,
+                                unit="mo", qualifiers=("median",))])
+    pairs = claim_pairs([trial, other], hierarchy(inputs.ontology, inputs.curated.vocab))
+    got = {(p.first.id, p.second.id): p for p in pairs}
+    # the whole-study result and the subgroup's: one study, two populations, no pair
+    assert ("t001-c01", "t001-c04") not in got
+    # both meet an outcome of the arm's regimen stated elsewhere
+    assert got[("s9-c01", "t001-c01")].gap == 0
+    assert got[("s9-c01", "t001-c04")].relation == SAME_REGIMEN
+    # a comparison of two arms names no regimen: never compared
+    assert not any("t001-c02" in key for key in got)
+
+
+def test_the_outcome_types_are_the_ontologys_outcome_claims(inputs):
+    from rdflib.namespace import RDFS, SKOS
+
+    from lmskg.derive.pairs import OUTCOME_TYPES
+    from lmskg.ontology import terms as T
+
+    graph = inputs.ontology.graph
+    outcome_classes = set(graph.transitive_subjects(RDFS.subClassOf, T.OutcomeClaim))
+    notations = {str(n) for c in outcome_classes for n in graph.objects(c, SKOS.notation)}
+    assert set(OUTCOME_TYPES) == notations
+
+
+def test_a_literature_cutoff_alone_bounds_the_claims_and_never_dates_them():
+    cutoff = SourceDate(kind="literature-cutoff", value="2019-06", quote="x", start=0, end=1)
+    src = source("s1", [claim("s1-c01")], dates=[cutoff])
+    bound = not_before(src, Vocabulary())
+    assert (bound.text, bound.basis) == ("2019-06", "its literature is current to 2019-06")
+    assert claim_dates(src, bound)["s1-c01"] == claim_dates(src, bound)["s1-c01"].__class__(
+        "2019-06", "not-before")
+    published = SourceDate(kind="published", value="2020", quote="x", start=0, end=1)
+    dated = source("s2", [claim("s2-c01")], dates=[cutoff, published])
+    assert not_before(dated, Vocabulary()) is None
+    assert claim_dates(dated, None)["s2-c01"].kind == "published"

@@ -3,7 +3,10 @@
 Two claims are compared when they are about related regimens (the same, a variant, or a
 class and a member: one reaches the other through ``broader``) and either both take a
 stance on it (for or against; outcome claims are compared by their figures instead), or
-both give a figure for the same measure, unit and time point. Their contexts must not
+both give a figure for the same measure, unit and time point (a result of one arm of a
+study counts as an outcome of the arm's regimen; results of one study in different
+subgroups are not compared, and a comparison of two arms names no regimen, so it is
+never compared). Their contexts must not
 exclude each other: for every kind of context whose values are linked (disease, site,
 biomarker, line, timing, intent), some value of one is the same as, or broader or
 narrower than, some value of the other. Where contexts differ, the pair says how.
@@ -17,13 +20,14 @@ of claims, not with its square.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 from decimal import Decimal
 
 from ..curated.contexts import in_display_order
 from ..curated.corpus import SourceFile
 from ..curated.records import Claim, Quantity
+from ..transform.trials import arm_regimen
 from .hierarchy import Hierarchy
 from .origin import Origin, Origins
 
@@ -32,6 +36,8 @@ SAME_REGIMEN, VARIANT, CLASS_AND_MEMBER = "same-regimen", "variant", "class-and-
 DEFAULT_TOLERANCE = Decimal(10)  # percent; the questions' default, used to count sources
 STANCES = ("for", "against")
 INFINITY = Decimal("Infinity")
+# claim types whose class is lms:OutcomeClaim or below it (a test holds this to the ontology)
+OUTCOME_TYPES = ("outcome", "arm-result")
 WINDOW = 4  # a claim of a long list meets the WINDOW claims after it, in each of two orders
 SMALL = 2 * WINDOW + 1  # lists this short are compared all with all
 
@@ -112,12 +118,18 @@ def _time_key(c: Claim) -> tuple | None:
 
 
 def _figure_claim(c: Claim) -> bool:
-    return (c.type == "outcome" and c.measure is not None and c.figure is not None
+    return (c.type in OUTCOME_TYPES and c.measure is not None and c.figure is not None
             and (c.time_point is None or c.time_point.value is not None))
 
 
 def _stance_claim(c: Claim) -> bool:
-    return c.type != "outcome" and c.direction in STANCES
+    return c.type not in OUTCOME_TYPES and c.direction in STANCES
+
+
+def _other_population_of_one_study(a: Claim, b: Claim) -> bool:
+    """Results of one study in different populations (the whole study and a subgroup, or
+    two subgroups): a subgroup's result is the subgroup's, not a second word on the study's."""
+    return a.study is not None and a.study == b.study and a.subgroup != b.subgroup
 
 
 def comparison_key(c: Claim) -> tuple | None:
@@ -146,9 +158,11 @@ def claim_pairs(sources: list[SourceFile], h: Hierarchy, origins: Origins | None
     groups: dict[tuple[str, tuple], list[Claim]] = defaultdict(list)
     for src in sources:
         for c in src.record.claims:
-            key = comparison_key(c) if c.regimen is not None else None
+            regimen = arm_regimen(src.record, c)  # a result of one arm: the arm's regimen
+            key = comparison_key(c) if regimen is not None else None
             if key is not None:
-                groups[(c.regimen, key)].append(c)
+                groups[(regimen, key)].append(
+                    c if regimen == c.regimen else replace(c, regimen=regimen))
     pairs: dict[tuple[str, str], Pair] = {}
     for (regimen, key), own in sorted(groups.items(), key=lambda kv: repr(kv[0])):
         related = [d for up in sorted(h.regimen_up(regimen)) for d in groups.get((up, key), ())]
@@ -198,7 +212,7 @@ def _position(c: Claim) -> tuple:
 
 def _compare(a: Claim, b: Claim, h: Hierarchy, origin: Origin | None) -> Pair | None:
     relation = _regimen_relation(a.regimen, b.regimen, h)
-    if relation is None:
+    if relation is None or _other_population_of_one_study(a, b):
         return None
     if _stance_claim(a) and _stance_claim(b):
         kind, gap = (SAME_STANCE if a.direction == b.direction else OPPOSITE), None
