@@ -78,3 +78,18 @@ def trig_file(tmp_path_factory, reasoned_dataset) -> Path:
     path = build / "lmskg.trig"
     path.write_text(trig(reasoned_dataset), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, reasoned_dataset, config: Config) -> Path:
+    """The evidence site of the real graph, as ``lmskg site`` writes it (built once)."""
+    from lmskg.ontology.index import load_ontology
+    from lmskg.site.build import build_site
+    from lmskg.sparql.catalogue import load_catalogue
+    from lmskg.sparql.engines import OxigraphEngine
+    from lmskg.stores.oxigraph import from_dataset
+
+    target = tmp_path_factory.mktemp("site-build") / "site"
+    build_site(OxigraphEngine(from_dataset(reasoned_dataset)), load_ontology(config.ontology_file),
+               load_catalogue(config.queries_dir), config.corpus_dir, target)
+    return target
