@@ -38,7 +38,7 @@ from pathlib import Path
 __all__ = ["Browser", "BrowserError", "JavaScriptError", "find_chromium", "INSTALL"]
 
 CANDIDATES = (
-    "/usr/lib/chromium/chromium",  # Debian's real binary (the /usr/bin/chromium shell wrapper adds flags)
+    "/usr/lib/chromium/chromium",  # Debian's real binary (/usr/bin/chromium, a wrapper, adds flags)
     "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
     "/usr/bin/google-chrome",
@@ -58,7 +58,8 @@ FLAGS = (
     "--disable-default-apps",
     "--disable-breakpad",
     "--disable-dev-shm-usage",
-    "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,Translate,MediaRouter,AutofillServerCommunication",
+    "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,Translate,MediaRouter,"
+    "AutofillServerCommunication",
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
     "--hide-scrollbars",
     "--mute-audio",
@@ -105,7 +106,8 @@ class _PipeTransport:
         # bash (dash cannot redirect fds above 9) puts them on fd 3 and 4 and execs chromium. This
         # is thread-safe, unlike a preexec_fn doing dup2 (tests often run an http.server thread).
         to_chrome_r, from_chrome_w = (_move_fd_up(fd) for fd in (to_chrome_r, from_chrome_w))
-        script = f'exec "$@" 3<&{to_chrome_r} 4>&{from_chrome_w} {to_chrome_r}<&- {from_chrome_w}>&-'
+        script = (f'exec "$@" 3<&{to_chrome_r} 4>&{from_chrome_w} '
+                  f'{to_chrome_r}<&- {from_chrome_w}>&-')
         self.proc = subprocess.Popen(
             ["/bin/bash", "-c", script, "bash", *cmd, "--remote-debugging-pipe"],
             pass_fds=(to_chrome_r, from_chrome_w), stdin=subprocess.DEVNULL, stdout=log, stderr=log,
@@ -265,7 +267,8 @@ class Browser:
                 raise BrowserError(f"timed out after {timeout}s waiting for {method}")
             if m.get("id") == self._id:
                 if "error" in m:
-                    raise BrowserError(f"{method}: {m['error'].get('message')} {m['error'].get('data', '')}")
+                    error = m["error"]
+                    raise BrowserError(f"{method}: {error.get('message')} {error.get('data', '')}")
                 return m.get("result", {})
 
     def _recv(self, t, timeout: float) -> dict | None:
@@ -298,7 +301,8 @@ class Browser:
             d = p.get("exceptionDetails", {})
             desc = (d.get("exception") or {}).get("description") or d.get("text", "")
             where = f" ({d.get('url', '')}:{d.get('lineNumber', 0) + 1})" if d.get("url") else ""
-            self._errors.append(f"uncaught: {desc.splitlines()[0] if desc else d.get('text')}{where}")
+            first = desc.splitlines()[0] if desc else d.get("text")
+            self._errors.append(f"uncaught: {first}{where}")
         elif method == "Log.entryAdded":
             e = p.get("entry", {})
             # network failures are reported by the Network events below, with the URL
@@ -340,7 +344,8 @@ class Browser:
         return self
 
     def eval(self, js: str, timeout: float | None = None):
-        """Evaluate a JavaScript expression in the page; return its value (JSON-able), awaiting promises."""
+        """Evaluate a JavaScript expression in the page; its value (JSON-able), promises
+        awaited."""
         r = self._send("Runtime.evaluate", {"expression": js, "returnByValue": True,
                                             "awaitPromise": True, "userGesture": True},
                        timeout)
@@ -368,7 +373,8 @@ class Browser:
         """A real mouse click in the middle of the first element matching selector."""
         box = self.eval(f"""(() => {{ const e = document.querySelector({json.dumps(selector)});
             if (!e) return null; e.scrollIntoView({{block: 'center'}});
-            const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }})()""")
+            const r = e.getBoundingClientRect();
+            return [r.x + r.width / 2, r.y + r.height / 2]; }})()""")
         if box is None:
             raise BrowserError(f"no element matches {selector!r}")
         for kind in ("mousePressed", "mouseReleased"):
@@ -376,10 +382,12 @@ class Browser:
                                                     "button": "left", "clickCount": 1})
 
     def type(self, selector: str, text: str, clear: bool = True) -> None:
-        """Focus the element (by clicking it) and type text as keyboard input (fires input events)."""
+        """Focus the element (by clicking it) and type text as keyboard input (input events
+        fire)."""
         self.click(selector)
         if clear:
-            self.eval(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); e.select && e.select(); }})()")
+            self.eval(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); "
+                      "e.select && e.select(); })()")
         self._send("Input.insertText", {"text": text})
 
     def console_errors(self, settle_ms: int = 50) -> list[str]:
@@ -405,7 +413,8 @@ class Browser:
             m = self._send("Page.getLayoutMetrics")
             size = m.get("cssContentSize") or m["contentSize"]
             params.update(captureBeyondViewport=True,
-                          clip={"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1})
+                          clip={"x": 0, "y": 0, "width": size["width"],
+                                "height": size["height"], "scale": 1})
         data = self._send("Page.captureScreenshot", params)["data"]
         path = Path(path)
         path.write_bytes(base64.b64decode(data))

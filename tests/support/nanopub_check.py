@@ -72,7 +72,8 @@ def check_dataset(ds: Dataset) -> Report:
         if len(g):
             graphs[g.identifier] = g
     if DATASET_DEFAULT_GRAPH_ID in graphs:
-        err("NP1", "-", f"{len(graphs[DATASET_DEFAULT_GRAPH_ID])} triple(s) outside any named graph")
+        err("NP1", "-",
+            f"{len(graphs[DATASET_DEFAULT_GRAPH_ID])} triple(s) outside any named graph")
     for name in graphs:
         if name != DATASET_DEFAULT_GRAPH_ID and not isinstance(name, URIRef):
             err("NP1", "-", f"graph name {name!r} is not an IRI")
@@ -94,7 +95,8 @@ def check_dataset(ds: Dataset) -> Report:
         for rule, pred in zip(("NP3", "NP4", "NP5"), HEAD_PREDICATES):
             objs = list(head.objects(n, pred))
             if len(objs) != 1:
-                err(rule, n, f"{len(objs)} '{pred.n3(ds.namespace_manager)}' in the head graph, expected 1")
+                err(rule, n, f"{len(objs)} '{pred.n3(ds.namespace_manager)}' in the head graph, "
+                    "expected 1")
             parts[pred] = objs[0] if objs else None
         a, p, i = (parts[x] for x in HEAD_PREDICATES)
         names = {"N": n, "H": h, "A": a, "P": p, "I": i}
@@ -114,7 +116,8 @@ def check_dataset(ds: Dataset) -> Report:
         if p in graphs and a is not None and not _refers_to(graphs[p], a):
             err("NP9", n, f"no triple in the provenance graph refers to the assertion <{a}>")
         if i in graphs and not _refers_to(graphs[i], n):
-            err("NP10", n, f"no triple in the publication info graph refers to the nanopublication <{n}>")
+            err("NP10", n, "no triple in the publication info graph refers to the "
+                f"nanopublication <{n}>")
         allowed = {(n, RDF.type, NP.Nanopublication)} | {(n, pr, o) for pr in HEAD_PREDICATES
                                                           for o in head.objects(n, pr)}
         extra = [t for t in head if t not in allowed]
@@ -123,7 +126,8 @@ def check_dataset(ds: Dataset) -> Report:
         if i in graphs:
             pub = graphs[i]
             if not any((n, pr, None) in pub for pr in CREATOR):
-                err("NP12", n, "publication info names no creator of the nanopublication", "WARNING")
+                err("NP12", n, "publication info names no creator of the nanopublication",
+                    "WARNING")
             if not any((n, pr, None) in pub for pr in CREATED):
                 err("NP12", n, "publication info gives no creation time", "WARNING")
     for gname in graphs:
@@ -137,7 +141,8 @@ def check_dataset(ds: Dataset) -> Report:
 
 
 def _refers_to(g, node) -> bool:
-    return any(True for _ in g.triples((node, None, None))) or any(True for _ in g.triples((None, None, node)))
+    return any(True for _ in g.triples((node, None, None))) \
+        or any(True for _ in g.triples((None, None, node)))
 
 
 def check_trig(text: str) -> Report:
