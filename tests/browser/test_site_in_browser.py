@@ -38,6 +38,13 @@ LINKS = """(async () => {
 })()"""
 
 
+def shoot(browser, name: str) -> None:
+    """A screenshot of the viewport, build/site-shots/<name>.png (the README shows one)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = browser.screenshot(SHOTS / f"{name}.png")
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 def quotes_of(dataset, source: str) -> dict[str, str]:
     out = {}
     for claim in dataset.subjects(T.source, SOURCE[source]):
@@ -69,8 +76,7 @@ def test_the_home_page_filters_the_claims(browser, site_dir, dataset):
     browser.eval("document.getElementById('claim-filter').reset()")
     browser.wait_for(f"({VISIBLE_ROWS}) === 176")
     assert browser.console_errors() == []
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    browser.screenshot(SHOTS / "home.png")
+    shoot(browser, "home")
 
 
 def test_without_javascript_every_claim_is_listed(browser, site_dir):
@@ -99,7 +105,7 @@ def test_every_highlight_is_its_claims_quote(browser, served_site, dataset, sour
     assert browser.console_errors() == []
     if source == "s002":
         browser.eval("document.getElementById('text').scrollIntoView()")
-        browser.screenshot(SHOTS / "source.png")
+        shoot(browser, "source")
 
 
 @pytest.mark.parametrize("path", ["/index.html", "/id/claim/s002-c20a/",
@@ -112,7 +118,7 @@ def test_every_link_resolves_on_the_server(browser, served_site, path):
     assert found["checked"] >= 3
     assert browser.console_errors() == []
     if path.startswith("/id/regimen/"):
-        browser.screenshot(SHOTS / "regimen.png")
+        shoot(browser, "regimen")
 
 
 def test_the_pictures_render(browser, served_site):
@@ -164,9 +170,3 @@ def test_without_chromium_the_tests_fail_saying_how_to_install_it(monkeypatch, t
     monkeypatch.setattr("tests.support.headless.CANDIDATES", (str(tmp_path / "none"),))
     with pytest.raises(pytest.fail.Exception, match="no Chromium found"):
         require_chromium()
-
-
-def test_the_screenshots_were_saved():
-    for name in ("home", "source", "regimen"):
-        shot = SHOTS / f"{name}.png"
-        assert shot.is_file() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", shot
