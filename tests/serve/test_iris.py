@@ -179,3 +179,30 @@ def test_the_description_query_names_only_a_checked_iri():
     iri = resource_iri("/id/claim/s000-c26")
     assert iri == CLAIM and f"<{CLAIM}>" in describe_query(iri)
     assert resource_iri("/id/claim/s000 c26") is None and resource_iri("/query") is None
+
+
+def test_an_engine_that_is_down_is_reported_for_a_description():
+    import socket
+
+    from lmskg.serve.front import FrontServer
+    from lmskg.serve.oxigraph import free_port
+
+    front = FrontServer(("127.0.0.1", 0), socket.AF_INET, ("127.0.0.1", free_port()))
+    front.start()
+    try:
+        class At:
+            port = front.server_address[1]
+
+        status, _, body = get(At, "/id/claim/s000-c26", "text/turtle")
+    finally:
+        front.stop()
+    assert status == 502 and b"engine behind this server is not answering" in body
+
+
+def test_serve_refuses_a_site_directory_without_a_site(trig_file, database, tmp_path):
+    from lmskg.serve.oxigraph import free_port
+    from tests.support.cli import run_cli
+
+    res = run_cli("serve", "--build", str(trig_file.parent), "--port", str(free_port()),
+                  "--site", str(tmp_path / "nothing"))
+    assert res.code == 2 and "no index.html there" in res.err and "lmskg site" in res.err
