@@ -6,7 +6,8 @@
 # pinned requirements.lock on first use.
 #
 #   make run       set up, build, check, report coverage, answer showcase questions
-#   make test      set up, run the test suite
+#   make test      set up, run the test suite (the browser tests need Chromium)
+#   make site      the evidence site in build/site/ (open build/site/index.html)
 #   make practice  build and check the practice graph (examples/practice, never the main graph)
 #   make help   list every target
 
@@ -30,7 +31,7 @@ endif
 export LMSKG_BUILD := $(BUILD)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run build check docs coverage queries serve test practice bench fmt fmt-check catalogue schema terms lock clean distclean
+.PHONY: help setup run build check docs site coverage queries serve test practice bench fmt fmt-check catalogue schema terms lock clean distclean
 
 help: ## list every target with what it does
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -56,14 +57,19 @@ check: $(STAMP) ## OWL reasoning (HermiT), SHACL shapes and QC queries on the gr
 docs: $(STAMP) ## write build/docs/ontology.html: classes, properties and named individuals
 	$(LMSKG) docs
 
+site: $(STAMP) ## write the evidence site to build/site/ (static HTML and SVG; builds first if needed)
+	@test -f $(BUILD)/manifest.json || $(LMSKG) build
+	$(LMSKG) site
+
 coverage: $(STAMP) ## write build/coverage.md: every sentence with the claims anchored in it
 	$(LMSKG) coverage
 
 queries: $(STAMP) ## list the competency-question catalogue
 	$(LMSKG) query --list
 
-serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph) on 127.0.0.1, PORT=7878 (builds first if needed)
+serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph), the site and the IRIs on 127.0.0.1, PORT=7878 (builds first if needed)
 	@test -f $(BUILD)/lmskg.trig || $(LMSKG) build
+	@test -f $(BUILD)/site/index.html || $(LMSKG) site
 	$(LMSKG) serve --port $(PORT)
 
 test: $(STAMP) ## run the test suite
