@@ -11,15 +11,12 @@ curated claims that some candidate matches ('any' matching). A stricter
 one-to-one figure pairs each candidate with at most one claim (maximum
 bipartite matching) and is reported beside it.
 
-For the practice texts a manifest figure is found when, for each occurrence
-of its span, every expected number is held by the figure fields of a
-candidate whose quote contains that occurrence.
+A curated result of a study arm names its arm, not a regimen: :func:`with_arm_regimens`
+gives it the arm's regimen (and a comparison both arms'), as the graph does.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -28,11 +25,28 @@ from .vocabulary import Vocabulary
 NUMBER_KEYS = ("value", "low", "high")
 
 
+def with_arm_regimens(source: dict[str, Any]) -> list[dict[str, Any]]:
+    """The curated claims of a source, each result of an arm with its arm's regimen (and
+    the comparator arm's, under ``compared_regimen``)."""
+    arms = {(st.get("id"), a.get("key")): a.get("regimen")
+            for st in source.get("studies") or () for a in st.get("arms") or ()}
+    out = []
+    for claim in source.get("claims") or ():
+        claim = dict(claim)
+        if claim.get("arm") and not claim.get("regimen"):
+            claim["regimen"] = arms.get((claim.get("study"), claim["arm"]))
+        if claim.get("comparator_arm"):
+            claim["compared_regimen"] = arms.get((claim.get("study"), claim["comparator_arm"]))
+        out.append(claim)
+    return out
+
+
 def therapies_of(claim: dict[str, Any], vocab: Vocabulary) -> set[str]:
     """Therapies of a claim with its regimen expanded to components."""
     out = set(claim.get("therapies") or [])
-    if claim.get("regimen"):
-        out |= vocab.components(claim["regimen"])
+    for key in ("regimen", "compared_regimen"):
+        if claim.get(key):
+            out |= vocab.components(claim[key])
     return out
 
 
@@ -154,98 +168,3 @@ def agreement(results: Iterable[SourceResult], key: str) -> tuple[int, int]:
             total += 1
             same += res.candidates[i].get(key) == res.curated[k].get(key)
     return same, total
-
-
-# --- practice figures --------------------------------------------------------
-
-def _figure_numbers(claim: dict[str, Any], strict: bool = False) -> set[float]:
-    """Every number a candidate's figure fields hold; ``strict``: only its own
-    figure (value, low, high), time point and statistics, not the list of every
-    figure of its quote."""
-    out = set(numbers_of(claim))
-    tp = claim.get("time_point") or {}
-    out |= {float(tp[k]) for k in NUMBER_KEYS if tp.get(k) is not None}
-    draft = claim.get("draft") or {}
-    for key, v in (draft.get("stats") or {}).items():
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            out.add(float(v))
-        elif isinstance(v, list):
-            out |= {float(x) for x in v if isinstance(x, (int, float))}
-        elif isinstance(v, dict):
-            out |= {float(x) for x in v.values() if isinstance(x, (int, float))}
-    for fig in [] if strict else draft.get("figures") or []:
-        for key, v in fig.items():
-            if key in ("start", "end", "text", "role"):
-                continue
-            if isinstance(v, (int, float)) and not isinstance(v, bool):
-                out.add(float(v))
-            elif isinstance(v, list):
-                out |= {float(x) for x in v if isinstance(x, (int, float))}
-            elif isinstance(v, dict):
-                out |= {float(x) for x in v.values() if isinstance(x, (int, float))}
-    return {round(x, 6) for x in out}
-
-
-def occurrences(text: str, span: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.start() + len(span)) for m in re.finditer(re.escape(span), text)]
-
-
-def fact_found(text: str, fact: dict[str, Any], source: dict[str, Any],
-               strict: bool = False) -> tuple[int, int]:
-    """(occurrences found, occurrences) of one manifest fact."""
-    occ = occurrences(text, fact["span"])
-    claims = source.get("claims", [])
-    found = 0
-    for a, b in occ:
-        around = [c for c in claims if c["start"] <= a and b <= c["end"]]
-        kind = fact["kind"]
-        if kind == "date":
-            ok = _date_found(fact, a, b, source, around)
-        elif kind == "identifier":
-            ok = any(f.get("role") == "identifier" and f["start"] <= a and b <= f["end"]
-                     for c in around for f in (c.get("draft") or {}).get("figures") or [])
-        elif kind == "citation":
-            ok = any(fact["marker"] in (c.get("cites") or []) for c in around) or \
-                any(fact["marker"] in (c.get("cites") or []) and 0 <= a - c["end"] <= 3
-                    for c in claims) or \
-                any(cit.get("marker") == fact["marker"]
-                    and (cit.get("cited_as") or {}).get("start", 1e9) <= a
-                    and b <= (cit.get("cited_as") or {}).get("end", -1)
-                    for cit in source.get("citations") or [])
-        elif kind == "bibliographic":
-            ok = any((cit.get("cited_as") or {}).get("start", 1e9) <= a
-                     and b <= (cit.get("cited_as") or {}).get("end", -1)
-                     for cit in source.get("citations") or [])
-        else:
-            want = {round(float(v), 6) for v in fact["values"]}
-            held: set[float] = set()
-            for c in around:
-                held |= _figure_numbers(c, strict)
-            ok = want <= held
-        found += bool(ok)
-    return found, len(occ)
-
-
-def _date_found(fact: dict[str, Any], a: int, b: int, source: dict[str, Any],
-                around: list[dict[str, Any]]) -> bool:
-    want = set(fact["dates"])
-    have: set[str] = set()
-    for d in source.get("dates") or []:
-        if d["start"] >= a - 1 and d["end"] <= b + 1:
-            have.add(str(d["value"]))
-    for c in around:
-        for f in (c.get("draft") or {}).get("figures") or []:
-            if f.get("role") == "date" and a <= f["start"] and f["end"] <= b:
-                have.add(str(f.get("date")))
-    return want <= have
-
-
-def practice_recall(text: str, facts: list[dict[str, Any]], source: dict[str, Any],
-                    strict: bool = False) -> dict[str, list[int]]:
-    """Per kind: [found, total] over fact occurrences."""
-    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for fact in facts:
-        f, n = fact_found(text, fact, source, strict)
-        out[fact["kind"]][0] += f
-        out[fact["kind"]][1] += n
-    return dict(out)
