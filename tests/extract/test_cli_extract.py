@@ -15,7 +15,7 @@ from lmskg.extract import document
 from lmskg.extract.output import COLUMNS
 from tests.support.cli import run_cli
 
-from .conftest import CONTEXTS, EFFECTS, REGIMENS, THERAPIES
+from .conftest import CONTEXTS, EFFECTS, FACTORS, REGIMENS, THERAPIES
 
 TEXT = ("Drug therapy of leiomyosarcoma\n\nDoxorubicin plus ifosfamide gave a response rate "
         "of 26% (95% CI, 20 to 33) in metastatic leiomyosarcoma. Fooximab is not "
@@ -27,8 +27,10 @@ def data(tmp_path: Path) -> Path:
     vocab = tmp_path / "data" / "vocabulary"
     vocab.mkdir(parents=True)
     for stem, recs in (("therapies", THERAPIES), ("regimens", REGIMENS),
-                       ("contexts", CONTEXTS), ("effects", EFFECTS)):
+                       ("contexts", CONTEXTS), ("effects", EFFECTS), ("factors", FACTORS),
+                       ("tools", [])):
         (vocab / f"{stem}.yaml").write_text(yaml.safe_dump(recs), encoding="utf-8")
+    (tmp_path / "data" / "references.yaml").write_text("[]\n", encoding="utf-8")
     return tmp_path / "data"
 
 

@@ -38,6 +38,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from ..curated.structure import ID
     from ..extract.document import read
     from ..extract.draft import extract
+    from ..extract.legal import DraftChecker
+    from ..ontology.index import load_ontology
     from ..extract.output import render, vocabulary_path, write_all
     from ..extract.vocabulary import load
 
@@ -47,7 +49,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     cfg = config_from(args)
     doc = read(args.file)
     vocab = load(cfg.data_dir / "vocabulary")
-    draft = extract(doc, args.source_id, vocab, file_name=args.file.name)
+    checker = DraftChecker.for_data(cfg.data_dir, cfg.vocab_dir,
+                                    load_ontology(cfg.ontology_file).notations)
+    draft = extract(doc, args.source_id, vocab, file_name=args.file.name, checker=checker)
     text = render(draft, args.format)
     if args.output is None:
         sys.stdout.write(text)

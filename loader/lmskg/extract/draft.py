@@ -23,6 +23,7 @@ from .claims import Candidate, ClaimBuilder
 from .dates import find_dates
 from .document import Document, decode
 from .figures import num
+from .legal import DraftChecker
 from .lexicon import Lexicon
 from .metadata import read_metadata
 from .proposals import Proposals
@@ -38,6 +39,13 @@ VOCABULARY_HEADER = f"# Vocabulary draft by {EXTRACTOR}: proposed terms, none in
 _OPEN_QUOTE = re.compile(r"^\W{0,3}[“\"]")
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Every value written out: curated files refuse YAML aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 @dataclass
 class Draft:
     """The draft source record and the vocabulary draft."""
@@ -47,16 +55,17 @@ class Draft:
 
     def to_yaml(self) -> str:
         """The draft source file: the curated format, plus the ``draft`` keys."""
-        return HEADER + yaml.safe_dump(self.source, sort_keys=False, allow_unicode=True,
-                                       width=100)
+        return HEADER + yaml.dump(self.source, Dumper=_NoAliases, sort_keys=False,
+                                  allow_unicode=True, width=100)
 
     def vocabulary_yaml(self) -> str:
         """The vocabulary draft: terms the text names that the vocabulary lacks (surface
         form, proposed kind, every place), for a curator to add or drop; never identifiers
         of the graph."""
-        return VOCABULARY_HEADER + yaml.safe_dump(
+        return VOCABULARY_HEADER + yaml.dump(
             {"source": self.source["id"], "extractor": NAME, "version": VERSION,
-             "proposals": self.vocabulary}, sort_keys=False, allow_unicode=True, width=100)
+             "proposals": self.vocabulary}, Dumper=_NoAliases, sort_keys=False,
+            allow_unicode=True, width=100)
 
     @property
     def claims(self) -> list[dict[str, Any]]:
@@ -64,17 +73,21 @@ class Draft:
 
 
 def extract(text: str | bytes | Document, source_id: str, vocabulary: Vocabulary | str | Path,
-            file_name: str = "") -> Draft:
+            file_name: str = "", checker: DraftChecker | None = None) -> Draft:
     """Draft candidate claims for a document.
 
     ``text`` is the document (bytes as read from the file, or a decoded str);
     ``vocabulary`` a loaded :class:`Vocabulary` or the vocabulary directory.
-    Raises :class:`extract.errors.ExtractInputError` for empty, binary or
-    non-UTF-8 input.
+    Raises :class:`lmskg.extract.errors.ExtractInputError` for empty, binary or
+    non-UTF-8 input. With a ``checker``, the draft passes the curated checks of its data
+    directory, so that it builds as it is (:mod:`lmskg.extract.legal`).
     """
     doc = text if isinstance(text, Document) else decode(text, file_name)
     vocab = vocabulary if isinstance(vocabulary, Vocabulary) else load(vocabulary)
-    return _draft(doc, source_id, vocab, file_name)
+    draft = _draft(doc, source_id, vocab, file_name)
+    if checker is not None:
+        checker.legalise(draft.source, doc.text, doc.sha256)
+    return draft
 
 
 def _draft(doc: Document, source_id: str, vocab: Vocabulary, file_name: str) -> Draft:
@@ -180,7 +193,10 @@ def _citations(markers: dict[int, list[Marker]], entries: list[Any],
                 continue
             seen.add(m.text)
             mapping, entry, note = resolve(m, entries)
-            rec: dict[str, Any] = {"marker": m.text, "mapping": mapping}
+            # a draft names no reference of data/references.yaml: every mapping is
+            # unresolved until the curator maps it (the extractor's reading is in the note)
+            rec: dict[str, Any] = {"marker": m.text, "mapping": "unresolved"}
+            note = f"{note} (the extractor read the mapping as {mapping})."
             if entry is not None:
                 used_entries.add(entry.start)
                 rec["cited_as"] = {"quote": entry.text, "start": entry.start, "end": entry.end}
@@ -190,7 +206,7 @@ def _citations(markers: dict[int, list[Marker]], entries: list[Any],
     for e in entries:
         if e.start in used_entries:
             continue
-        out.append({"marker": entry_title(e), "mapping": "stated",
+        out.append({"marker": entry_title(e), "mapping": "unresolved",
                     "cited_as": {"quote": e.text, "start": e.start, "end": e.end},
                     "note": "A reference-list entry no in-text marker points to."})
     return out

@@ -51,7 +51,14 @@ def therapies_of(claim: dict[str, Any], vocab: Vocabulary) -> set[str]:
 
 
 def numbers_of(claim: dict[str, Any]) -> set[float]:
-    return {round(float(claim[k]), 6) for k in NUMBER_KEYS if claim.get(k) is not None}
+    """The claim's figure; for a candidate whose figure the curated format could not hold
+    (no measure recognised: ``draft.figure_unsaid``), that figure, which the curator sees
+    beside it."""
+    figure = claim
+    unsaid = (claim.get("draft") or {}).get("figure_unsaid")
+    if unsaid and not any(claim.get(k) is not None for k in NUMBER_KEYS):
+        figure = unsaid
+    return {round(float(figure[k]), 6) for k in NUMBER_KEYS if figure.get(k) is not None}
 
 
 def is_numeric(claim: dict[str, Any]) -> bool:

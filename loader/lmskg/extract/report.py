@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
 
 from ..config import Config
+from ..curated.notations import Notations
+from ..ontology.index import load_ontology
 from .agent import EXTRACTOR
 from .document import read
 from .draft import extract
+from .legal import DraftChecker
 from .evaluate import Counts, SourceResult, agreement, compare, counts, is_numeric, \
     with_arm_regimens
 from .output import write_all
@@ -45,13 +48,16 @@ def fmt(x: float | None) -> str:
     return "–" if x is None else f"{x:.2f}"
 
 
-def run_set(name: str, data_dir: Path, corpus_dir: Path) -> list[Drafted]:
+def run_set(name: str, data_dir: Path, corpus_dir: Path, notations: Notations
+            ) -> list[Drafted]:
     vocab = load(data_dir / "vocabulary")
+    config = replace(Config(), data_dir=data_dir, corpus_dir=corpus_dir)
+    checker = DraftChecker.for_data(data_dir, config.vocab_dir, notations)
     out = []
     for path in sorted((data_dir / "sources").glob("*.yaml")):
         curated = yaml.safe_load(path.read_text(encoding="utf-8"))
         draft = extract(read(corpus_dir / curated["file"]), curated["id"], vocab,
-                        file_name=curated["file"])
+                        file_name=curated["file"], checker=checker)
         res = compare(curated["id"], draft.claims, with_arm_regimens(curated), vocab)
         out.append(Drafted(name, res, draft.to_yaml()))
     return out
@@ -127,8 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("build/eval-extract.md"))
     args = ap.parse_args(argv)
     items: list[Drafted] = []
+    notations = load_ontology(Config().ontology_file).notations
     for name, data, corpus in args.set:
-        items += run_set(name, Path(data), Path(corpus) if corpus else Config().corpus_dir)
+        items += run_set(name, Path(data), Path(corpus) if corpus else Config().corpus_dir,
+                         notations)
     report = render(items)
     drafts = args.out.with_suffix("")
     drafts.mkdir(parents=True, exist_ok=True)
