@@ -122,3 +122,15 @@ def load(directory: str | Path) -> Vocabulary:
     if not vocab.terms:
         raise ExtractInputError("no vocabulary terms found", str(d))
     return vocab
+
+
+def from_curated(curated: Any) -> Vocabulary:
+    """The extractor's view of a checked curated vocabulary
+    (:class:`lmskg.curated.vocabulary.Vocabulary`), without reading the files again."""
+    from dataclasses import asdict
+
+    vocab = Vocabulary()
+    for stem in _FILES:
+        table = curated.regimens if stem == "regimens" else curated.table(stem)
+        from_records(stem, (asdict(t) for t in table.values()), vocab, stem)
+    return vocab
