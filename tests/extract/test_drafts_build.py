@@ -106,3 +106,30 @@ def test_a_draft_whose_quote_moved_is_refused(tmp_path):
     with pytest.raises(InputError) as err:
         load_inputs(cfg)
     assert "d001.yaml" in str(err.value) and "sha256" in str(err.value)
+
+
+def test_drafts_of_the_practice_texts_build_as_they_are(tmp_path):
+    """Every practice text drafted into a copy of the practice data builds with no edit."""
+    import shutil
+
+    from tests.support.cli import PRACTICE, REPO
+
+    if not PRACTICE.is_dir():
+        pytest.skip(f"the practice texts are not at {PRACTICE}")
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "examples" / "practice" / "data", data)
+    (data / "drafts").mkdir()
+    texts = sorted(PRACTICE.glob("practice-*.txt"))
+    for i, text in enumerate(texts, 1):
+        r = run_cli("extract", str(text), "--source-id", f"d{i:03d}", "-o",
+                    str(data / "drafts" / f"d{i:03d}.yaml"), "--data", str(data),
+                    "--corpus", str(PRACTICE))
+        assert r.code == 0, r.err
+    from dataclasses import replace
+
+    cfg = replace(Config(), data_dir=data, corpus_dir=PRACTICE)
+    inputs = load_inputs(cfg)
+    assert len(inputs.curated.drafts) == len(texts)
+    ds = build_dataset(inputs)
+    for i in range(1, len(texts) + 1):
+        assert set(ds.graph(draft_graph(f"d{i:03d}")).subjects(RDF.type, T.CandidateClaim))

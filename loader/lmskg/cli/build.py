@@ -88,6 +88,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     s = built.summary
     print(f"built {s.claims} claims from {s.sources} sources: {s.triples} triples in "
           f"{s.graphs} named graphs ({s.inferred} inferred)")
+    drafts = built.inputs.curated.drafts
+    if drafts:
+        n = sum(len(d.source.record.claims) for d in drafts)
+        print(f"  and {n} unreviewed candidate claims from {len(drafts)} drafts "
+              f"(graph/draft/<id>; lmskg query draft-claims), not claims of the graph")
     for path in s.files:
         print(f"  wrote {path}")
     if not args.check:
