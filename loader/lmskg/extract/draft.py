@@ -1,11 +1,12 @@
 """The draft source record: the public entry point :func:`extract`.
 
 The draft has the shape of a curated file (``data/sources/<id>.yaml``, fields
-of ``loader/lmskg/schema.py``) so that a curator edits it in place. What the
+of :mod:`lmskg.curated.records`) so that a curator edits it in place. What the
 curated format has no field for (the extractor's name and version, the review
 status of each candidate, confidence, the cue words that decided, every figure
 of the quote with its role, CI, p-value and arm) sits under a ``draft`` key on
-the source and on each claim; :func:`curated_view` drops those keys.
+the source and on each claim; :func:`curated_view` drops those keys, and
+:mod:`lmskg.curated.drafts` reads them when a draft is built.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The figure record and the registry of figure matchers.
 
 A matcher is a function (text, start, end) -> figures of one shape; the
-modules :mod:`extract.stat_figures` and :mod:`extract.quantity_figures`
-register theirs here, most specific first, and :func:`extract.figures.find_figures`
+modules :mod:`lmskg.extract.stat_figures` and :mod:`lmskg.extract.quantity_figures`
+register theirs here, most specific first, and :func:`lmskg.extract.figures.find_figures`
 runs them in that order.
 """
 

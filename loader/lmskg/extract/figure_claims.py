@@ -1,7 +1,7 @@
 """Candidates that rest on a figure: outcomes (per arm, with CI, hazard
 ratio, p-value and time point) and doses (with drug and schedule).
 
-:class:`FigureClaims` is mixed into :class:`extract.claims.ClaimBuilder`; it
+:class:`FigureClaims` is mixed into :class:`lmskg.extract.claims.ClaimBuilder`; it
 uses the builder's text, vocabulary and paragraph memory.
 """
 

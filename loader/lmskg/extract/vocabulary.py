@@ -3,7 +3,7 @@
 The extractor never invents an identifier: every therapy, regimen, context,
 effect, factor or tool it puts on a candidate comes from these files
 (``data/vocabulary/*.yaml`` of the lmskg repository). Terms it cannot map go
-to the vocabulary draft instead (:mod:`extract.proposals`).
+to the vocabulary draft instead (:mod:`lmskg.extract.proposals`).
 """
 
 from __future__ import annotations
