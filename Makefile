@@ -9,6 +9,7 @@
 #   make test      set up, run the test suite (the browser tests need Chromium)
 #   make site      the evidence site in build/site/ (open build/site/index.html)
 #   make practice  build and check the practice graph (examples/practice, never the main graph)
+#   make eval-extract  draft the seed and practice texts, compare with their curation: build/eval-extract.md
 #   make help   list every target
 
 PYTHON   ?= python3
@@ -31,7 +32,7 @@ endif
 export LMSKG_BUILD := $(BUILD)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run build check docs site coverage queries serve test practice bench fmt fmt-check catalogue schema terms lock clean distclean
+.PHONY: help setup run build check docs site coverage queries serve test practice eval-extract bench fmt fmt-check catalogue schema terms lock clean distclean
 
 help: ## list every target with what it does
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -78,6 +79,11 @@ test: $(STAMP) ## run the test suite
 practice: $(STAMP) ## build and check the practice graph (examples/practice, ../shared/practice) into build/practice
 	$(LMSKG) build --check --data $(PRACTICE_DATA) --corpus $(PRACTICE_CORPUS) --build $(BUILD)/practice
 	$(LMSKG) query comparative-results-for-regimen --data $(PRACTICE_DATA) --corpus $(PRACTICE_CORPUS) --build $(BUILD)/practice
+
+eval-extract: $(STAMP) ## draft the seed and practice texts with lmskg extract, compare with their curation: build/eval-extract.md
+	$(BIN)/python -m lmskg.extract.report --out $(BUILD)/eval-extract.md \
+	    --set seed data '' \
+	    --set practice $(PRACTICE_DATA) $(PRACTICE_CORPUS)
 
 bench: $(STAMP) ## benchmarks: build, query and check times on synthetic graphs of growing size
 	$(BIN)/python -m lmskg.bench

@@ -16,6 +16,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("version", "errors", "config", "atomic", "files"),
     ("curated", "net"),
     ("ontology",),
+    ("extract",),
     ("transform",),
     ("derive",),
     ("stores",),

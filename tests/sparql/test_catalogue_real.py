@@ -309,6 +309,13 @@ def _(ask):
     assert row["context"] == "soft-tissue-sarcoma; advanced" and row["date"] == "2025-05-15"
 
 
+@pin("draft-claims")
+def _(ask):
+    """data/ holds no drafts (drafts are a curator's work in progress, never committed); their
+    answers are pinned by the question's fixture and tests/extract/test_drafts_build.py."""
+    assert ask() == []
+
+
 @pin("prognostic-factors")
 def _(ask):
     rows = ask()

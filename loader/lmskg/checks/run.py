@@ -20,7 +20,7 @@ from rdflib import Dataset, Graph
 
 from ..errors import InputError, Problem
 from ..ontology import terms as T
-from ..ontology.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH
+from ..ontology.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, is_draft_graph
 from ..transform.graphs import asserted
 from .owl import owl_findings
 from .qc import qc_findings
@@ -80,8 +80,8 @@ def load_graph_file(path: Path, ontology_file: Path) -> tuple[Graph, Graph]:
             ds.parse(path, format="trig")
             whole = Graph()
             for g in ds.graphs():
-                if g.identifier == INFERRED_GRAPH:
-                    continue
+                if g.identifier == INFERRED_GRAPH or is_draft_graph(g.identifier):
+                    continue  # drafts are unreviewed: never checked as curated data
                 whole += g
         else:
             whole = Graph().parse(path, format=fmt)

@@ -88,6 +88,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     s = built.summary
     print(f"built {s.claims} claims from {s.sources} sources: {s.triples} triples in "
           f"{s.graphs} named graphs ({s.inferred} inferred)")
+    drafts = built.inputs.curated.drafts
+    if drafts:
+        n = sum(len(d.source.record.claims) for d in drafts)
+        print(f"  and {n} unreviewed candidate claims from {len(drafts)} drafts "
+              f"(graph/draft/<id>; lmskg query draft-claims), not claims of the graph")
     for path in s.files:
         print(f"  wrote {path}")
     if not args.check:
@@ -151,12 +156,15 @@ def _write_coverage(curated: object, build_dir: Path) -> int:
     """Write build/coverage.md and say so; the number of unexplained sentences."""
     from ..atomic import write_atomically
     from ..checks.coverage import coverage, report
+    from ..checks.uncovered import uncovered
 
     docs = coverage(curated)
-    write_atomically({"coverage.md": report(docs)}, build_dir)
+    missed = uncovered(curated)
+    write_atomically({"coverage.md": report(docs, missed)}, build_dir)
     total = sum(len(d.rows) for d in docs)
     bad = [(d, r) for d in docs for r in d.unexplained]
-    print(f"coverage: {total} sentences in {len(docs)} sources, {len(bad)} unexplained; "
+    print(f"coverage: {total} sentences in {len(docs)} sources, {len(bad)} unexplained, "
+          f"{len(missed)} figures or drug mentions no claim covers (listed there); "
           f"wrote {build_dir / 'coverage.md'}")
     for d, r in bad:
         print(f"  {d.source_id} [{r.sentence.start}-{r.sentence.end}] {r.sentence.text}",

@@ -20,7 +20,7 @@ from typing import Callable
 from ..errors import EXIT_INTERNAL, EXIT_OK, LmskgError
 from ..net.redact import redact
 from ..version import __version__
-from . import bench, build, curate, query, remote
+from . import bench, build, curate, extract, query, remote
 from .options import EPILOG, add_common
 
 
@@ -40,7 +40,7 @@ def parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    for module in (build, query, remote, curate, bench):
+    for module in (build, query, remote, curate, extract, bench):
         module.register(add)
     return top
 

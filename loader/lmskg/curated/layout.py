@@ -6,6 +6,9 @@
     data/vocabulary/<stem>.yaml       terms (records.Term), one file per family
     data/vocabulary/regimens.yaml     regimens (records.Regimen)
     data/references.yaml              works the sources cite (records.Reference)
+    data/drafts/<id>.yaml             a draft of ``lmskg extract``: unreviewed candidates
+                                      (records.Source with ``draft`` keys; curated.drafts)
+    data/drafts/<id>.vocabulary-draft.yaml   terms a draft proposes (never read by a build)
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ SOURCES = "sources"
 VOCABULARY = "vocabulary"
 REGIMENS = "vocabulary/regimens.yaml"
 REFERENCES = "references.yaml"
+DRAFTS = "drafts"
+VOCABULARY_DRAFT_SUFFIX = ".vocabulary-draft.yaml"
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,16 @@ def source_files(data_dir: Path) -> list[Path]:
 
 
 def curated_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.rglob("*.yaml") if p.is_file())
+    """Every curated file (drafts are not curated: they are written by lmskg extract)."""
+    drafts = data_dir / DRAFTS
+    return sorted(p for p in data_dir.rglob("*.yaml")
+                  if p.is_file() and drafts not in p.parents)
+
+
+def draft_files(data_dir: Path) -> list[Path]:
+    """The drafts to build (their vocabulary drafts are for the curator only)."""
+    return sorted(p for p in (data_dir / DRAFTS).glob("*.yaml")
+                  if p.is_file() and not p.name.endswith(VOCABULARY_DRAFT_SUFFIX))
 
 
 def record_class_for(rel: str) -> tuple[type, bool]:

@@ -8,13 +8,14 @@ returns a :class:`Curated` that the transform turns into RDF.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
 from . import yamlio
 from .corpus import SourceFile, read_document
 from .crosswalk import SharedVocab, load_shared_vocab
+from .drafts import DraftFile, load_drafts
 from .layout import source_files
 from .notations import Notations
 from .records import Source
@@ -32,6 +33,7 @@ class Curated:
     vocab: Vocabulary
     shared: SharedVocab
     sources: list[SourceFile]
+    drafts: list[DraftFile] = field(default_factory=list)  # <data>/drafts: unreviewed
 
     @property
     def claim_count(self) -> int:
@@ -83,9 +85,14 @@ def load_curated(data_dir: Path, corpus_dir: Path, vocab_dir: Path,
         sources.append(src)
     check_same_study_links(validator, validator.studies)
     problems.extend(validator.problems)
+    try:  # drafts are checked as sources, apart (their claim ids may repeat a source's)
+        drafts = load_drafts(data_dir, corpus_dir, Validator(notations, vocab, shared))
+    except InputError as exc:
+        problems.extend(exc.problems)
+        drafts = []
     if problems:
         raise InputError(problems)
     if not sources:
         raise InputError(Problem(f"{data_dir}/sources", "", "", "no source files found"))
-    return Curated(notations, vocab, shared, sources)
+    return Curated(notations, vocab, shared, sources, drafts)
 

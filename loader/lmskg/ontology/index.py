@@ -51,6 +51,7 @@ def categories() -> dict[str, tuple[URIRef, bool]]:
         "qualifier": (T.Qualifier, False),
         "mapping": (T.MappingStatus, False),
         "review-status": (T.ReviewStatus, False),
+        "candidate-status": (T.CandidateStatus, False),  # drafts of lmskg extract
         "flag": (T.SourceFlag, False),
         # the enumerations of trial reports (docs/decisions/0010-trial-evidence.md)
         "study-design": (T.StudyDesign, False),

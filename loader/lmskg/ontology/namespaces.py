@@ -38,6 +38,7 @@ AGENT = Namespace(ID + "agent/")
 PAIR = Namespace(ID + "pair/")
 ACTIVITY = Namespace(ID + "activity/")
 STUDY = Namespace(ID + "study/")
+DRAFT = Namespace(ID + "draft/")  # drafts of lmskg extract: documents, candidates, agents
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 VOCABULARY_GRAPH = GRAPH["vocabulary"]
@@ -48,6 +49,15 @@ DERIVED_GRAPH = GRAPH["derived"]
 def source_graph(source_id: str) -> URIRef:
     """The named graph that holds one source and its claims."""
     return GRAPH["source/" + source_id]
+
+
+def draft_graph(draft_id: str) -> URIRef:
+    """The named graph that holds one draft and its unreviewed candidates."""
+    return GRAPH["draft/" + draft_id]
+
+
+def is_draft_graph(name: object) -> bool:
+    return str(name).startswith(str(GRAPH["draft/"]))
 
 
 PREFIXES: dict[str, Namespace] = {

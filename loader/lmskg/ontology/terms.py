@@ -25,6 +25,8 @@ ArmRole = URIRef(NS + "ArmRole")  # arm role
 Assessor = URIRef(NS + "Assessor")  # assessor
 Biomarker = URIRef(NS + "Biomarker")  # biomarker
 Blinding = URIRef(NS + "Blinding")  # blinding
+CandidateClaim = URIRef(NS + "CandidateClaim")  # candidate claim
+CandidateStatus = URIRef(NS + "CandidateStatus")  # candidate status
 CareActivity = URIRef(NS + "CareActivity")  # care activity
 CharacteristicKind = URIRef(NS + "CharacteristicKind")  # characteristic kind
 Chemotherapy = URIRef(NS + "Chemotherapy")  # chemotherapy
@@ -46,6 +48,7 @@ DiseaseExtent = URIRef(NS + "DiseaseExtent")  # extent or stage
 DiseaseFreeSurvivalClaim = URIRef(NS + "DiseaseFreeSurvivalClaim")  # disease-free survival claim
 DoseBasis = URIRef(NS + "DoseBasis")  # dose basis
 DoseClaim = URIRef(NS + "DoseClaim")  # dose claim
+DraftDocument = URIRef(NS + "DraftDocument")  # draft document
 Drug = URIRef(NS + "Drug")  # drug
 DrugClass = URIRef(NS + "DrugClass")  # drug class
 EffectMeasure = URIRef(NS + "EffectMeasure")  # effect measure
@@ -145,6 +148,7 @@ armRole = URIRef(NS + "armRole")  # arm role
 assessedBy = URIRef(NS + "assessedBy")  # assessed by
 biomarker = URIRef(NS + "biomarker")  # biomarker
 blinding = URIRef(NS + "blinding")  # blinding
+candidateStatus = URIRef(NS + "candidateStatus")  # candidate status
 characteristic = URIRef(NS + "characteristic")  # characteristic
 characteristicKind = URIRef(NS + "characteristicKind")  # characteristic kind
 citation = URIRef(NS + "citation")  # citation
@@ -160,6 +164,7 @@ dose = URIRef(NS + "dose")  # dose
 doseBasis = URIRef(NS + "doseBasis")  # dose basis
 doseInterval = URIRef(NS + "doseInterval")  # dose interval
 doseQuantity = URIRef(NS + "doseQuantity")  # dose quantity
+draftOf = URIRef(NS + "draftOf")  # draft of
 duration = URIRef(NS + "duration")  # duration
 effectMeasure = URIRef(NS + "effectMeasure")  # effect measure
 endpoint = URIRef(NS + "endpoint")  # endpoint
@@ -192,6 +197,7 @@ phase = URIRef(NS + "phase")  # phase
 pooledWith = URIRef(NS + "pooledWith")  # pooled with
 priorTherapy = URIRef(NS + "priorTherapy")  # prior therapy
 prognosticTool = URIRef(NS + "prognosticTool")  # prognostic tool
+proposedType = URIRef(NS + "proposedType")  # proposed type
 qualifier = URIRef(NS + "qualifier")  # qualifier
 quantity = URIRef(NS + "quantity")  # quantity
 refersTo = URIRef(NS + "refersTo")  # refers to
@@ -227,6 +233,7 @@ armSize = URIRef(NS + "armSize")  # arm size
 ciHigh = URIRef(NS + "ciHigh")  # confidence interval, high
 ciLevel = URIRef(NS + "ciLevel")  # confidence level
 ciLow = URIRef(NS + "ciLow")  # confidence interval, low
+confidence = URIRef(NS + "confidence")  # confidence
 corpusFile = URIRef(NS + "corpusFile")  # corpus file
 crossoverAllowed = URIRef(NS + "crossoverAllowed")  # crossover allowed
 cycleDay = URIRef(NS + "cycleDay")  # day of the cycle
@@ -249,6 +256,7 @@ participants = URIRef(NS + "participants")  # participants
 randomisedCount = URIRef(NS + "randomisedCount")  # number randomised or allocated
 serious = URIRef(NS + "serious")  # serious
 sha256 = URIRef(NS + "sha256")  # SHA-256
+softwareVersion = URIRef(NS + "softwareVersion")  # software version
 studyCount = URIRef(NS + "studyCount")  # number of studies
 supportive = URIRef(NS + "supportive")  # supportive
 unit = URIRef(NS + "unit")  # unit
@@ -378,6 +386,7 @@ Survival = URIRef(NS + "Survival")  # survival (unspecified)
 Truncated = URIRef(NS + "Truncated")  # truncated
 TwoFigures = URIRef(NS + "TwoFigures")  # two figures
 UnresolvedMapping = URIRef(NS + "UnresolvedMapping")  # unresolved
+Unreviewed = URIRef(NS + "Unreviewed")  # unreviewed
 UpperBound = URIRef(NS + "UpperBound")  # upper bound
 VariantOfRegimen = URIRef(NS + "VariantOfRegimen")  # a variant
 
@@ -407,7 +416,9 @@ __all__ = [
     "Biomarker",
     "Blinding",
     "Bolus",
+    "CandidateClaim",
     "CandidateMapping",
+    "CandidateStatus",
     "CareActivity",
     "CharacteristicKind",
     "Chemotherapy",
@@ -441,6 +452,7 @@ __all__ = [
     "DoseBasis",
     "DoseClaim",
     "DoubleBlind",
+    "DraftDocument",
     "Drug",
     "DrugClass",
     "EUClinicalTrialsRegister",
@@ -601,6 +613,7 @@ __all__ = [
     "TwoFigures",
     "UnnamedTherapy",
     "UnresolvedMapping",
+    "Unreviewed",
     "UnreviewedSourceClaim",
     "UpperBound",
     "VariantOfRegimen",
@@ -624,6 +637,7 @@ __all__ = [
     "authorsAsStated",
     "biomarker",
     "blinding",
+    "candidateStatus",
     "characteristic",
     "characteristicKind",
     "ciHigh",
@@ -634,6 +648,7 @@ __all__ = [
     "claimDate",
     "claimDateKind",
     "comparatorArm",
+    "confidence",
     "context",
     "contextDifference",
     "control",
@@ -649,6 +664,7 @@ __all__ = [
     "doseBasis",
     "doseInterval",
     "doseQuantity",
+    "draftOf",
     "duration",
     "effectMeasure",
     "endpoint",
@@ -705,6 +721,7 @@ __all__ = [
     "pooledWith",
     "priorTherapy",
     "prognosticTool",
+    "proposedType",
     "qualifier",
     "quantity",
     "randomisedCount",
@@ -728,6 +745,7 @@ __all__ = [
     "sha256",
     "sideEffect",
     "site",
+    "softwareVersion",
     "source",
     "statedSignificance",
     "statementDate",

@@ -12,11 +12,12 @@ from .inputs import Inputs
 
 
 def build_dataset(inputs: Inputs) -> Dataset:
-    """Ontology graph, vocabulary graph, one graph per source, and the derived graph (no
-    inferences)."""
+    """Ontology graph, vocabulary graph, one graph per source and per draft, and the
+    derived graph (no inferences)."""
     ds = bind_prefixes(new_dataset())
     curated = inputs.curated
-    for name, triples in named_graphs(inputs.ontology, curated.vocab, curated.sources):
+    for name, triples in named_graphs(inputs.ontology, curated.vocab, curated.sources,
+                                      curated.drafts):
         graph = ds.graph(name)
         for triple in triples:
             graph.add(triple)

@@ -4,12 +4,16 @@
 - ``graph/vocabulary``: the curated terms, regimens and references (and an
   owl:AllDifferent over the therapies, so the reasoner can count components);
 - ``graph/source/<id>``: one per source, everything it says;
+- ``graph/draft/<id>``: one per draft of ``lmskg extract`` (``<data>/drafts/``): its
+  unreviewed candidate claims (:mod:`lmskg.transform.drafts`), left out of reasoning,
+  checks and the single-graph exports;
 - ``graph/derived``: what the build computes from the records (written by
   :mod:`lmskg.derive`: claim dates, same-origin marks, the pairs the agreement
   questions compare);
 - ``graph/inferred``: what the reasoner adds (written by :mod:`lmskg.reasoning`).
 
-Everything but ``derived`` and ``inferred`` is asserted: curated statements only.
+Everything but ``derived``, ``inferred`` and the drafts is asserted: curated statements
+only.
 """
 
 from __future__ import annotations
@@ -19,22 +23,29 @@ from typing import Iterable, Iterator
 from rdflib import Dataset, Graph, URIRef
 
 from ..curated.corpus import SourceFile
+from ..curated.drafts import DraftFile
 from ..curated.vocabulary import Vocabulary
 from ..ontology.index import OntologyIndex
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
-                                   VOCABULARY_GRAPH, source_graph)
+                                   VOCABULARY_GRAPH, draft_graph, is_draft_graph,
+                                   source_graph)
+from .drafts import draft_triples
 from .nodes import Triple
 from .source import source_triples
 from .vocabulary import all_different, term_iri, vocabulary_triples
 
 
-def named_graphs(ontology: OntologyIndex, vocab: Vocabulary, sources: Iterable[SourceFile]
+def named_graphs(ontology: OntologyIndex, vocab: Vocabulary, sources: Iterable[SourceFile],
+                 drafts: Iterable[DraftFile] = ()
                  ) -> Iterator[tuple[URIRef, Iterable[Triple]]]:
-    """(graph name, its triples) for every asserted graph, in a fixed order."""
+    """(graph name, its triples) for every asserted graph and every draft, in a fixed
+    order."""
     yield ONTOLOGY_GRAPH, iter(ontology.graph)
     yield VOCABULARY_GRAPH, _vocabulary(ontology, vocab)
     for src in sources:
         yield source_graph(src.record.id), source_triples(ontology, src)
+    for draft in drafts:
+        yield draft_graph(draft.source.record.id), draft_triples(ontology, draft)
 
 
 def _vocabulary(ontology: OntologyIndex, vocab: Vocabulary) -> Iterator[Triple]:
@@ -45,9 +56,10 @@ def _vocabulary(ontology: OntologyIndex, vocab: Vocabulary) -> Iterator[Triple]:
 
 
 def asserted_graphs(ds: Dataset) -> list[URIRef]:
-    """The named graphs holding curated statements (not ``derived``, not ``inferred``)."""
+    """The named graphs holding curated statements (not ``derived``, not ``inferred``, not
+    the drafts)."""
     return sorted(g.identifier for g in ds.graphs()
-                  if isinstance(g.identifier, URIRef)
+                  if isinstance(g.identifier, URIRef) and not is_draft_graph(g.identifier)
                   and g.identifier not in (DERIVED_GRAPH, INFERRED_GRAPH) and len(g) > 0)
 
 
