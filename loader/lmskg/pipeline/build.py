@@ -17,7 +17,8 @@ from rdflib import Dataset
 from ..atomic import write_atomically
 from ..config import Config
 from ..exports import render
-from ..exports.manifest import MANIFEST, manifest_text
+from ..exports.manifest import MANIFEST, TRIG, manifest_text, text_sha256
+from ..stores.persistent import DB_DIR, load_store
 from .dataset import build_dataset
 from .inputs import Inputs, load_inputs
 
@@ -54,6 +55,8 @@ def build(config: Config, reason: bool = True) -> Built:
     files = render(ds, config.ontology_dir / "context.jsonld")
     files[MANIFEST] = manifest_text(config, files, reason)
     written = write_atomically(files, config.build_dir, commit=MANIFEST)
+    # the store questions are asked of, loaded once from the TriG file just written
+    load_store(config.build_dir / TRIG, text_sha256(files[TRIG]), config.build_dir / DB_DIR)
     graphs = [g for g in ds.graphs() if len(g)]
     summary = BuildSummary(written, len(graphs), sum(len(g) for g in graphs),
                            inputs.curated.claim_count, len(inputs.curated.sources), inferred)
