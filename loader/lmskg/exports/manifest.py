@@ -38,11 +38,18 @@ def input_digest(config: Config) -> str:
 
 
 def manifest_text(config: Config, files: dict[str, str], reasoned: bool) -> str:
+    """The manifest of exports given as texts."""
+    return digests_text(config, {name: text_sha256(text) for name, text in files.items()},
+                        reasoned)
+
+
+def digests_text(config: Config, digests: dict[str, str], reasoned: bool) -> str:
+    """The manifest of exports given by their SHA-256."""
     manifest = {
         "generator": f"lmskg {__version__}",
         "inputs_sha256": input_digest(config),
         "reasoned": reasoned,
-        "files": {name: text_sha256(text) for name, text in sorted(files.items())},
+        "files": dict(sorted(digests.items())),
     }
     return json.dumps(manifest, indent=1, sort_keys=True) + "\n"
 

@@ -21,6 +21,7 @@ from ..exports.manifest import MANIFEST, TRIG, manifest_text, text_sha256
 from ..stores.persistent import DB_DIR, load_store
 from .dataset import build_dataset
 from .inputs import Inputs, load_inputs
+from .large import LARGE_FROM, build_large
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,24 @@ class Built:
     """A finished build: what it read, the dataset it made, what it wrote."""
 
     inputs: Inputs
-    dataset: Dataset
+    dataset: Dataset | None  # None for a large build: its graph is only in the store
     reasoned: bool
     summary: BuildSummary
 
 
-def build(config: Config, reason: bool = True) -> Built:
-    """Check the curated data, build the dataset, classify it, write every export."""
+def build(config: Config, reason: bool = True, large: bool | None = None) -> Built:
+    """Check the curated data, build the dataset, classify it, write every export.
+
+    A graph of :data:`~.large.LARGE_FROM` claims or more (or any, with ``large=True``) is
+    built by streaming it into the store instead (:mod:`.large`): no rdflib dataset, no
+    HermiT."""
     inputs = load_inputs(config)
+    claims = inputs.curated.claim_count
+    if large if large is not None else claims >= LARGE_FROM:
+        written, quads = build_large(config, inputs)
+        summary = BuildSummary(written, len(inputs.curated.sources) + 3, quads, claims,
+                               len(inputs.curated.sources), 0)
+        return Built(inputs, None, False, summary)
     ds = build_dataset(inputs)
     inferred = 0
     if reason:

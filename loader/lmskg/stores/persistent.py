@@ -34,6 +34,11 @@ class StoreError(LmskgError):
     """The persistent store cannot be written or opened (exit code 2)."""
 
 
+def stamp_text(trig_name: str, digest: str) -> str:
+    """What ``source.json`` says: which TriG file the store holds."""
+    return json.dumps({"trig": trig_name, "sha256": digest}, indent=1) + "\n"
+
+
 def stamp_digest(root: Path) -> str | None:
     """The SHA-256 of the TriG file the store under ``root`` holds, if it is complete."""
     try:
@@ -60,8 +65,7 @@ def load_store(trig: Path, digest: str, root: Path) -> Path:
             raise StoreError(f"loading {trig} into Oxigraph failed: {str(exc)[:300]}") from exc
         finally:
             del store  # closes the database before it is moved
-        (stage / STAMP).write_text(json.dumps({"trig": trig.name, "sha256": digest}, indent=1)
-                                   + "\n", encoding="utf-8")
+        (stage / STAMP).write_text(stamp_text(trig.name, digest), encoding="utf-8")
         old = None
         if root.exists():
             old = root.with_name(f"{STAGE_PREFIX}{os.getpid()}-{root.name}-old")
