@@ -100,7 +100,8 @@ def test_the_large_build_says_what_the_in_memory_build_says(tmp_path, monkeypatc
     res = run_cli("build", "--large", *_args(large))
     assert res.code == 0, res.err
     assert run_cli("build", "--large", *_args(again)).code == 0
-    for name in ("evidence.csv", "lmskg-kgx-nodes.tsv", "lmskg-kgx-edges.tsv"):
+    for name in ("evidence.csv", "lmskg-kgx-nodes.tsv", "lmskg-kgx-edges.tsv",
+                 "lmskg-nanopubs.trig", "lmskg-ontology.owl", "lmskg-kgx-prefixes.json"):
         assert (large.build_dir / name).read_bytes() == (small.build_dir / name).read_bytes()
     assert _without_blank_nodes(large.build_dir / "lmskg.nt") == \
         _without_blank_nodes(small.build_dir / "lmskg.nt")

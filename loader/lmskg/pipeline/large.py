@@ -9,8 +9,9 @@ build never holds the graph in Python objects:
 2. Oxigraph bulk-loads the text into the persistent store ``build/oxigraph/db``;
 3. the RDF exports are written from the same text (:mod:`lmskg.exports.streamed`);
    the tables (evidence, KGX, nanopublications) and the ontology's RDF/XML are rendered
-   by the same code as the small build, reading the store through rdflib's store API
-   (oxrdflib), so the two builds cannot disagree on what a row says;
+   by the same code as the small build, a batch of sources at a time
+   (:mod:`lmskg.exports.tables_by_source`), so the two builds cannot disagree on what a
+   row says;
 4. everything is written into a stage directory and moved into ``build/`` with the
    manifest last, as the small build does.
 
@@ -32,20 +33,21 @@ from rdflib.compare import to_canonical_graph
 from ..atomic import commit_stage, new_stage
 from ..config import Config
 from ..derive.triples import derived_triples
-from ..exports import EXPORTS, render
+from ..exports import EXPORTS
 from ..exports.streamed import write_merged, write_trig
+from ..exports.tables_by_source import TablesBySource
 from ..exports.manifest import MANIFEST, TRIG, digests_text, file_sha256
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                                    VOCABULARY_GRAPH)
 from ..stores.nquads import QuadWriter
-from ..stores.oxigraph import rdflib_view
 from ..stores.persistent import DB_DIR, STAMP, stamp_text
 from ..transform.graphs import named_graphs
 from .inputs import Inputs
 
 LARGE_FROM = 5_000  # claims; below it the in-memory build (with HermiT) is quick
-STORE_DUMPS = ("lmskg.trig", "lmskg.nt", "lmskg.ttl", "lmskg.jsonld")
-_WITH_BLANK_NODES = (ONTOLOGY_GRAPH, VOCABULARY_GRAPH)
+# the ontology file's blank nodes get canonical labels; the vocabulary's own are labelled
+# in order already (transform.vocabulary.all_different)
+_WITH_BLANK_NODES = (ONTOLOGY_GRAPH,)
 
 
 def canonical_triples(triples: Iterable[tuple]) -> Iterable[tuple]:
@@ -60,16 +62,20 @@ def canonical_triples(triples: Iterable[tuple]) -> Iterable[tuple]:
     return [*plain, *to_canonical_graph(blank)] if len(blank) else plain
 
 
-def write_quads(inputs: Inputs, out: Path) -> int:
-    """Every named graph of the build (asserted and derived) as N-Quads; how many quads."""
+def write_graphs(inputs: Inputs, quads: Path, tables: TablesBySource) -> int:
+    """Every named graph of the build (asserted and derived) as N-Quads, and each asserted
+    graph to the tables; how many quads."""
     curated = inputs.curated
-    with open(out, "wb") as fh:
+    with open(quads, "wb") as fh:
         writer = QuadWriter(fh)
         for name, triples in named_graphs(inputs.ontology, curated.vocab, curated.sources):
-            if name in _WITH_BLANK_NODES:  # small graphs, from sets: sorted
-                writer.write(name, canonical_triples(triples), sort=True)
-            else:
-                writer.write(name, triples)
+            if name in _WITH_BLANK_NODES:
+                triples = canonical_triples(triples)
+            triples = list(dict.fromkeys(triples))  # a graph holds a statement once
+            # the ontology and vocabulary graphs come from sets, in the hash seed's order
+            writer.write(name, triples, sort=name in (ONTOLOGY_GRAPH, VOCABULARY_GRAPH))
+            tables.add_graph(name, triples)
+        tables.close()
         writer.write(DERIVED_GRAPH, derived_triples(inputs.ontology, curated.vocab,
                                                     curated.sources))
     return writer.count
@@ -81,7 +87,7 @@ def build_large(config: Config, inputs: Inputs) -> tuple[list[Path], int]:
     stage = new_stage(config.build_dir, "large")
     try:
         quads = stage / "quads.nq"
-        count = write_quads(inputs, quads)
+        count = write_graphs(inputs, quads, TablesBySource(stage))
         (stage / DB_DIR).mkdir()
         store = ox.Store(str(stage / DB_DIR / "db"))
         store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
@@ -89,11 +95,6 @@ def build_large(config: Config, inputs: Inputs) -> tuple[list[Path], int]:
         write_merged(quads, [str(DERIVED_GRAPH), str(INFERRED_GRAPH)], stage / "lmskg.nt",
                      stage / "lmskg.ttl", stage / "lmskg.jsonld")
         quads.unlink()
-        tables = tuple(name for name in EXPORTS if name not in STORE_DUMPS)
-        view = rdflib_view(store)
-        for name, text in render(view, config.ontology_dir / "context.jsonld", tables).items():
-            (stage / name).write_text(text, encoding="utf-8", newline="")
-        del view
         store.optimize()
         store.flush()
         del store  # closed before it moves

@@ -87,23 +87,3 @@ def from_ox(term: Any) -> Term | None:
 def graph_names(store: ox.Store) -> set[str]:
     return {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
 
-
-def rdflib_view(store: ox.Store) -> Dataset:
-    """The store seen through rdflib's Dataset API (oxrdflib), its default graph the union
-    of the named graphs, for code written against rdflib (the tabular exports): the graph
-    stays in Oxigraph, terms are made as they are read."""
-    from oxrdflib import OxigraphStore
-
-    class _PlainStrings(OxigraphStore):
-        """Literals of xsd:string come back plain, as rdflib's own store gives them."""
-
-        def triples(self, triple_pattern, context=None):  # type: ignore[no-untyped-def]
-            for (s, p, o), contexts in super().triples(triple_pattern, context):
-                if type(o) is Literal and o.datatype is not None and str(o.datatype) == XSD_STRING:
-                    o = Literal(str(o))
-                yield (s, p, o), contexts
-
-    return Dataset(store=_PlainStrings(store=store), default_union=True)
-
-
-XSD_STRING = str(XSD.string)
