@@ -46,6 +46,37 @@ def write_atomically(files: dict[str, str], out_dir: Path, commit: str | None = 
         shutil.rmtree(stage, ignore_errors=True)
 
 
+def commit_stage(stage: Path, out_dir: Path, names: list[str], commit: str) -> list[Path]:
+    """Move the files and directories ``names`` of a finished ``stage`` into ``out_dir``,
+    the ``commit`` file last (and removed before the first move, as above); a directory
+    replaces the one of the same name whole."""
+    try:
+        (out_dir / commit).unlink(missing_ok=True)
+        for name in [n for n in names if n != commit] + [commit]:
+            target = out_dir / name
+            if (stage / name).is_dir():
+                old = stage / f"{name}.old"
+                if target.exists():
+                    os.replace(target, old)
+                os.replace(stage / name, target)
+            else:
+                os.replace(stage / name, target)
+        return [out_dir / name for name in names]
+    except OSError as exc:
+        raise InputError(Problem(str(out_dir), "", "", f"cannot write exports: {exc}")) from exc
+
+
+def new_stage(out_dir: Path, what: str) -> Path:
+    """A stage directory in ``out_dir`` (stages of processes that are gone are removed)."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        clean_stale_stages(out_dir)
+        return Path(tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{os.getpid()}-{what}-", dir=out_dir))
+    except OSError as exc:
+        raise InputError(Problem(str(out_dir), "", "", f"cannot write the build directory: "
+                                 f"{exc.strerror}")) from exc
+
+
 def clean_stale_stages(out_dir: Path) -> list[Path]:
     """Remove the stage directories of processes that are gone; what was removed."""
     removed = []

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from ..errors import EXIT_CHECK_FAILED, EXIT_OK, CheckFailed
+from ..errors import EXIT_CHECK_FAILED, EXIT_OK, CheckFailed, InputError, Problem
 from .options import config_from, explicit_inputs
 
 Add = Callable[..., argparse.ArgumentParser]
@@ -28,6 +28,12 @@ def register(add: Add) -> None:
     p.add_argument("--check", action="store_true",
                    help="then check the graph (SHACL, QC; HermiT's verdict of the build) and "
                         "write build/coverage.md")
+    size = p.add_mutually_exclusive_group()
+    size.add_argument("--large", dest="large", action="store_true", default=None,
+                      help="stream the graph into the Oxigraph store and export from it (the "
+                           "default from 5,000 claims on; no HermiT)")
+    size.add_argument("--in-memory", dest="large", action="store_false",
+                      help="build in rdflib's memory with HermiT whatever the size")
 
     p = add("export", "write one export to standard output or a file", cmd_export)
     p.add_argument("--format", required=True,
@@ -80,7 +86,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     cfg = config_from(args)
     try:
-        built = build(cfg, reason=not args.no_reason)
+        built = build(cfg, reason=not args.no_reason, large=args.large)
     except Inconsistent:
         if not args.check:
             raise
@@ -97,6 +103,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"  wrote {path}")
     if not args.check:
         return EXIT_OK
+    if built.dataset is None:
+        raise InputError(Problem("--check", "", "", "a large build is checked by 'lmskg check' "
+                                 "on its store, not in the same run"))
     from ..checks.run import run_checks, split_dataset
 
     data, onto = split_dataset(built.dataset)

@@ -152,7 +152,12 @@ def claim_rows(ds: Dataset) -> list[dict[str, str]]:
 
 def evidence_csv(ds: Dataset) -> str:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv_writer(buf)
     writer.writeheader()
     writer.writerows(claim_rows(ds))
     return buf.getvalue()
+
+
+def csv_writer(out: io.TextIOBase) -> csv.DictWriter:
+    """The table's writer (its columns, its line ends) on ``out``."""
+    return csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")

@@ -214,6 +214,18 @@ def kgx(ds: Dataset) -> Kgx:
     """The two KGX files: nodes.tsv and edges.tsv."""
     terms = _terms(ds)
     ids = node_ids(ds, terms)
+    return Kgx(table(node_rows(ds, terms, ids), NODE_COLUMNS),
+               table(edges_of(ds, ids), EDGE_COLUMNS))
+
+
+def node_ids_of(ds: Dataset) -> dict[URIRef, str]:
+    """Every term's node id (the terms are the vocabulary's: a source adds none)."""
+    return node_ids(ds, _terms(ds))
+
+
+def node_rows(ds: Dataset, terms: list[URIRef], ids: dict[URIRef, str]
+              ) -> list[dict[str, str]]:
+    """One node per term, sorted by node id."""
     nodes = []
     for term in terms:
         label = ds.value(term, SKOS.prefLabel) or ds.value(term, RDFS.label)
@@ -225,9 +237,11 @@ def kgx(ds: Dataset) -> Kgx:
             "synonym": "|".join(sorted(_text(a) for a in ds.objects(term, SKOS.altLabel))),
             "xref": "|".join(xrefs), "iri": str(term), "provided_by": KNOWLEDGE_SOURCE})
     nodes.sort(key=lambda n: n["id"])
-    edges = edges_of(ds, ids)
-    return Kgx("\n".join([_row(dict(zip(NODE_COLUMNS, NODE_COLUMNS)), NODE_COLUMNS),
-                          *(_row(n, NODE_COLUMNS) for n in nodes)]) + "\n",
-               "\n".join([_row(dict(zip(EDGE_COLUMNS, EDGE_COLUMNS)), EDGE_COLUMNS),
-                          *(_row(e, EDGE_COLUMNS) for e in edges)]) + "\n")
+    return nodes
 
+
+def table(rows: list[dict[str, str]], columns: tuple[str, ...], header: bool = True) -> str:
+    """Rows as TSV lines, the header line first unless ``header`` is false."""
+    lines = [_row(dict(zip(columns, columns)), columns)] if header else []
+    return "\n".join([*lines, *(_row(r, columns) for r in rows)]) + ("\n" if lines or rows
+                                                                     else "")

@@ -38,14 +38,35 @@ def input_digest(config: Config) -> str:
 
 
 def manifest_text(config: Config, files: dict[str, str], reasoned: bool) -> str:
+    """The manifest of exports given as texts."""
+    return digests_text(config, {name: text_sha256(text) for name, text in files.items()},
+                        reasoned)
+
+
+def digests_text(config: Config, digests: dict[str, str], reasoned: bool) -> str:
+    """The manifest of exports given by their SHA-256."""
     manifest = {
         "generator": f"lmskg {__version__}",
         "inputs_sha256": input_digest(config),
         "reasoned": reasoned,
-        "files": {name: hashlib.sha256(text.encode("utf-8")).hexdigest()
-                  for name, text in sorted(files.items())},
+        "files": dict(sorted(digests.items())),
     }
     return json.dumps(manifest, indent=1, sort_keys=True) + "\n"
+
+
+def text_sha256(text: str) -> str:
+    """The SHA-256 of an export's text as written (UTF-8)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def built_trig_sha256(config: Config) -> str | None:
+    """The SHA-256 the manifest records for the built TriG file, if any."""
+    try:
+        manifest = json.loads((config.build_dir / MANIFEST).read_text(encoding="utf-8"))
+        digest = manifest.get("files", {}).get(TRIG)
+    except (OSError, ValueError, AttributeError):
+        return None
+    return digest if isinstance(digest, str) else None
 
 
 def file_sha256(path: Path) -> str:

@@ -87,13 +87,24 @@ def nanopub_graphs(ds: Dataset, claim: URIRef) -> dict[URIRef, list[tuple[Node, 
 
 def nanopubs(ds: Dataset) -> str:
     """Every claim's nanopublication, as TriG."""
-    nsm = _nsm()
-    lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted({**PREFIXES, "np": NP,
-                                                            "pav": PAV}.items())]
     claims = sorted({c for c in ds.subjects(T.source, None)
                      if str(c).startswith(str(ID) + "claim/")})
-    for claim in claims:
+    return "\n".join([*header_lines(), *nanopub_lines(ds, claims)]) + "\n"
+
+
+def header_lines() -> list[str]:
+    return [f"@prefix {p}: <{ns}> ." for p, ns in sorted({**PREFIXES, "np": NP,
+                                                          "pav": PAV}.items())]
+
+
+def nanopub_lines(ds: Dataset, claims: list[URIRef]) -> list[str]:
+    """The TriG lines of each claim's nanopublication, in the order of ``claims``."""
+    lines: list[str] = []
+    nsm = _nsm()
+    for i, claim in enumerate(claims):
+        if i and i % 200 == 0:  # rdflib's namespace manager slows as it learns namespaces
+            nsm = _nsm()
         for name, triples in nanopub_graphs(ds, claim).items():
             body = sorted({" ".join(t.n3(nsm) for t in triple) + " ." for triple in triples})
             lines += ["", f"{name.n3(nsm)} {{", *(f"  {b}" for b in body), "}"]
-    return "\n".join(lines) + "\n"
+    return lines

@@ -17,9 +17,11 @@ from rdflib import Dataset
 from ..atomic import write_atomically
 from ..config import Config
 from ..exports import render
-from ..exports.manifest import MANIFEST, manifest_text
+from ..exports.manifest import MANIFEST, TRIG, manifest_text, text_sha256
+from ..stores.persistent import DB_DIR, load_store
 from .dataset import build_dataset
 from .inputs import Inputs, load_inputs
+from .large import LARGE_FROM, build_large
 
 
 @dataclass(frozen=True)
@@ -37,14 +39,24 @@ class Built:
     """A finished build: what it read, the dataset it made, what it wrote."""
 
     inputs: Inputs
-    dataset: Dataset
+    dataset: Dataset | None  # None for a large build: its graph is only in the store
     reasoned: bool
     summary: BuildSummary
 
 
-def build(config: Config, reason: bool = True) -> Built:
-    """Check the curated data, build the dataset, classify it, write every export."""
+def build(config: Config, reason: bool = True, large: bool | None = None) -> Built:
+    """Check the curated data, build the dataset, classify it, write every export.
+
+    A graph of :data:`~.large.LARGE_FROM` claims or more (or any, with ``large=True``) is
+    built by streaming it into the store instead (:mod:`.large`): no rdflib dataset, no
+    HermiT."""
     inputs = load_inputs(config)
+    claims = inputs.curated.claim_count
+    if large if large is not None else claims >= LARGE_FROM:
+        written, quads = build_large(config, inputs)
+        summary = BuildSummary(written, len(inputs.curated.sources) + 3, quads, claims,
+                               len(inputs.curated.sources), 0)
+        return Built(inputs, None, False, summary)
     ds = build_dataset(inputs)
     inferred = 0
     if reason:
@@ -54,6 +66,8 @@ def build(config: Config, reason: bool = True) -> Built:
     files = render(ds, config.ontology_dir / "context.jsonld")
     files[MANIFEST] = manifest_text(config, files, reason)
     written = write_atomically(files, config.build_dir, commit=MANIFEST)
+    # the store questions are asked of, loaded once from the TriG file just written
+    load_store(config.build_dir / TRIG, text_sha256(files[TRIG]), config.build_dir / DB_DIR)
     graphs = [g for g in ds.graphs() if len(g)]
     summary = BuildSummary(written, len(graphs), sum(len(g) for g in graphs),
                            inputs.curated.claim_count, len(inputs.curated.sources), inferred)

@@ -1,5 +1,8 @@
 """The engine questions are asked of: the built dataset when fresh, else a fresh build.
 
+A fresh build is opened as the persistent store the build wrote (no parsing); the
+TriG file is parsed only when that store is missing or holds another file.
+
 ``--store oxigraph`` (the default) answers with Oxigraph, ``--store memory`` with rdflib's
 own engine; both read the same dataset and give the same answers.
 """
@@ -10,11 +13,12 @@ import sys
 
 from ..config import Config
 from ..errors import InputError, Problem
-from ..exports.manifest import MANIFEST, TRIG, built_dataset_is_fresh
+from ..exports.manifest import MANIFEST, TRIG, built_dataset_is_fresh, built_trig_sha256
 from ..ontology.namespaces import bind_prefixes
 from ..sparql.engines import ENGINES, Engine, OxigraphEngine, RdflibEngine
 from ..stores.dataset import load_trig
 from ..stores.oxigraph import from_dataset, from_trig
+from ..stores.persistent import DB_DIR, open_read_only
 from .dataset import build_dataset
 from .inputs import load_inputs
 
@@ -28,7 +32,7 @@ def engine_for_queries(config: Config, use_build: bool = True, reason: bool = Tr
     trig = config.build_dir / TRIG
     if use_build and built_dataset_is_fresh(config):
         if config.store == "oxigraph":
-            return OxigraphEngine(from_trig(trig))
+            return OxigraphEngine(built_store(config) or from_trig(trig))
         return RdflibEngine(bind_prefixes(load_trig(trig)))
     if use_build and (config.build_dir / MANIFEST).is_file():
         print("note: build/ is out of date with the inputs; querying a fresh in-memory build "
@@ -39,3 +43,10 @@ def engine_for_queries(config: Config, use_build: bool = True, reason: bool = Tr
 
         add_inferred(ds)
     return OxigraphEngine(from_dataset(ds)) if config.store == "oxigraph" else RdflibEngine(ds)
+
+
+def built_store(config: Config):
+    """The build's persistent Oxigraph store, read-only, if it holds the built TriG file
+    the manifest describes (the caller has checked the build is fresh); else None."""
+    digest = built_trig_sha256(config)
+    return open_read_only(config.build_dir / DB_DIR, digest) if digest else None

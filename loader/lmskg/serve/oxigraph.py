@@ -1,10 +1,10 @@
 """An Oxigraph SPARQL server on the built dataset.
 
 The ``oxigraph`` package (PyPI) installs the ``oxigraph`` command, a SPARQL 1.1
-server on a RocksDB directory. :func:`prepare_database` loads ``lmskg.trig``
-into ``<build>/oxigraph/db`` (only when the TriG file changed since the last
-load, recorded by its SHA-256 in ``<build>/oxigraph/source.json``), then
-:func:`start` runs ``oxigraph serve-read-only`` on it:
+server on a RocksDB directory. The build has written ``<build>/oxigraph/db``
+(:mod:`lmskg.stores.persistent`); :func:`prepare_database` reloads it only when it
+holds another TriG file than ``lmskg.trig``, then :func:`start` runs
+``oxigraph serve-read-only`` on it:
 
 - read-only: SPARQL Update and Graph Store writes get HTTP 403;
 - ``--union-default-graph``: a query's default graph is the union of the named
@@ -19,7 +19,6 @@ behind.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -38,9 +37,8 @@ from typing import BinaryIO
 
 from ..errors import LmskgError
 from ..exports.manifest import file_sha256
+from ..stores.persistent import DB_DIR, StoreError, load_store, stamp_digest
 
-DB_DIR = "oxigraph"
-STAMP = "source.json"
 
 
 class ServerError(LmskgError):
@@ -99,41 +97,18 @@ def base_url(host: str, port: int) -> str:
 def prepare_database(trig: Path, root: Path, force: bool = False) -> tuple[Path, bool]:
     """``root/db`` holding exactly ``trig``; (path, whether it was (re)loaded).
 
-    A new database is loaded and optimised beside the old one and moved into
-    place only when complete, so a failed load leaves the previous one.
+    The build has usually loaded it already (:mod:`lmskg.stores.persistent`); it is
+    loaded here only when missing or holding another TriG file.
     """
     if not trig.is_file():
         raise ServerError(f"{trig} does not exist: run 'lmskg build' (or 'make build') first")
     digest = file_sha256(trig)
-    db, stamp = root / "db", root / STAMP
-    if not force and db.is_dir() and _stamp_digest(stamp) == digest:
-        return db, False
-    exe = oxigraph_executable()
-    root.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{root.name}-", dir=root.parent))
+    if not force and stamp_digest(root) == digest:
+        return root / "db", False
     try:
-        _run([exe, "load", "--location", str(stage / "db"), "--file", str(trig)],
-             f"loading {trig} into Oxigraph")
-        _run([exe, "optimize", "--location", str(stage / "db")], "optimising the database")
-        (stage / STAMP).write_text(json.dumps({"trig": str(trig), "sha256": digest}, indent=1)
-                                   + "\n", encoding="utf-8")
-        old = None
-        if root.exists():
-            old = root.with_name(f".{root.name}-old-{os.getpid()}")
-            os.replace(root, old)
-        os.replace(stage, root)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    return db, True
-
-
-def _stamp_digest(stamp: Path) -> str | None:
-    try:
-        return json.loads(stamp.read_text(encoding="utf-8")).get("sha256")
-    except (OSError, ValueError, AttributeError):
-        return None
+        return load_store(trig, digest, root), True
+    except StoreError as exc:
+        raise ServerError(str(exc)) from exc
 
 
 def _child_env() -> dict[str, str]:
@@ -147,16 +122,6 @@ def error_text(output: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     errors = [line for line in lines if "error" in line.lower()]
     return " | ".join(errors or lines[-3:])
-
-
-def _run(cmd: list[str], what: str) -> None:
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=_child_env())
-    except OSError as exc:
-        raise ServerError(f"{what} failed: cannot run {cmd[0]}: {exc.strerror}") from exc
-    if proc.returncode != 0:
-        detail = error_text(proc.stderr + proc.stdout)
-        raise ServerError(f"{what} failed: {detail or f'exit code {proc.returncode}'}")
 
 
 # -- the server process -----------------------------------------------------------------------

@@ -86,3 +86,4 @@ def from_ox(term: Any) -> Term | None:
 
 def graph_names(store: ox.Store) -> set[str]:
     return {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+

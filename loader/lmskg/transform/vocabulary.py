@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.collection import Collection
 from rdflib.graph import Graph
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
@@ -139,8 +138,13 @@ def _reference(ontology: OntologyIndex, r: Reference) -> Iterator[Triple]:
 def all_different(members: list[URIRef]) -> Graph:
     """An owl:AllDifferent axiom over ``members`` (so the reasoner can count components)."""
     g = Graph()
-    node, head = BNode(), BNode()
+    # labelled in order, so the same members give the same blank nodes (a large build
+    # writes this graph without relabelling it; see lmskg.pipeline.large)
+    cells = [BNode(f"alldifferent-{i}") for i in range(len(members))]
+    node = BNode("alldifferent")
     g.add((node, RDF.type, OWL.AllDifferent))
-    g.add((node, OWL.distinctMembers, head))
-    Collection(g, head, list(members))
+    g.add((node, OWL.distinctMembers, cells[0] if cells else RDF.nil))
+    for i, (cell, member) in enumerate(zip(cells, members)):
+        g.add((cell, RDF.first, member))
+        g.add((cell, RDF.rest, cells[i + 1] if i + 1 < len(cells) else RDF.nil))
     return g

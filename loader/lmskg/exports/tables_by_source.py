@@ -1,0 +1,102 @@
+"""The tabular exports of a large build, written a few sources at a time.
+
+The evidence table, the KGX files, the nanopublications and the ontology's RDF/XML are
+rendered by the same functions as in the small build, but over a small rdflib dataset
+that holds the ontology and vocabulary graphs and only the sources of one batch: every
+row of those files depends on one claim, its source and the vocabulary, never on another
+source, so the rows of all batches are the rows of the whole. Batches follow the order
+of the sources (by id); within a batch rows are sorted as the small build sorts them, so
+the files are sorted by source and then as in the small build (the same order when the
+claim ids start with their source's id, as curated ids do).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import Dataset, URIRef
+
+from ..ontology.namespaces import ID, ONTOLOGY_GRAPH, VOCABULARY_GRAPH, bind_prefixes
+from ..ontology import terms as T
+from .evidence_csv import claim_rows, csv_writer
+from .kgx import EDGE_COLUMNS, NODE_COLUMNS, PREFIX_MAP, _terms, edges_of, node_ids, \
+    node_rows, table
+from .nanopubs import header_lines, nanopub_lines
+from .owl_xml import ontology_rdfxml
+
+BATCH_CLAIMS = 2_000  # claims held in rdflib at once: bounded memory, few batches
+FILES = ("lmskg-ontology.owl", "evidence.csv", "lmskg-kgx-nodes.tsv", "lmskg-kgx-edges.tsv",
+         "lmskg-kgx-prefixes.json", "lmskg-nanopubs.trig")
+
+
+class TablesBySource:
+    """Give it the ontology and vocabulary graphs, then each source's graph in turn;
+    :meth:`close` writes what is left and closes the files."""
+
+    def __init__(self, stage: Path):
+        self.stage = stage
+        self.ds = bind_prefixes(Dataset(default_union=True))
+        self.batch: list[URIRef] = []
+        self.claims = 0
+        self.files: dict[str, object] = {}
+        self.ids: dict[URIRef, str] = {}
+
+    def add_graph(self, name: URIRef, triples: Iterable[tuple]) -> None:
+        """Add a graph: the ontology and vocabulary first, then the sources in order."""
+        vocabulary = name in (ONTOLOGY_GRAPH, VOCABULARY_GRAPH)
+        if not vocabulary and not self.files:
+            self._open()
+        graph = self.ds.graph(name)
+        for triple in triples:
+            graph.add(triple)
+        if vocabulary:
+            return
+        self.batch.append(name)
+        self.claims += sum(1 for _ in graph.subjects(T.source, None))
+        if self.claims >= BATCH_CLAIMS:
+            self.flush()
+
+    def _open(self) -> None:
+        """Once the vocabulary is in: the node table and the files' heads."""
+        terms = _terms(self.ds)
+        self.ids = node_ids(self.ds, terms)
+        (self.stage / "lmskg-ontology.owl").write_text(ontology_rdfxml(self.ds),
+                                                       encoding="utf-8", newline="")
+        (self.stage / "lmskg-kgx-nodes.tsv").write_text(
+            table(node_rows(self.ds, terms, self.ids), NODE_COLUMNS), encoding="utf-8",
+            newline="")
+        (self.stage / "lmskg-kgx-prefixes.json").write_text(
+            json.dumps(PREFIX_MAP, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        for name in ("evidence.csv", "lmskg-kgx-edges.tsv", "lmskg-nanopubs.trig"):
+            self.files[name] = open(self.stage / name, "w", encoding="utf-8", newline="")
+        self.csv = csv_writer(self.files["evidence.csv"])
+        self.csv.writeheader()
+        self.files["lmskg-kgx-edges.tsv"].write(table([], EDGE_COLUMNS))
+        self.files["lmskg-nanopubs.trig"].write("\n".join(header_lines()) + "\n")
+
+    def flush(self) -> None:
+        """Write the rows of the batch's sources and drop their graphs."""
+        if not self.files:
+            self._open()
+        if not self.batch:
+            return
+        self.csv.writerows(claim_rows(self.ds))
+        self.files["lmskg-kgx-edges.tsv"].write(table(edges_of(self.ds, self.ids),
+                                                      EDGE_COLUMNS, header=False))
+        claims = sorted({c for c in self.ds.subjects(T.source, None)
+                         if str(c).startswith(str(ID) + "claim/")})
+        lines = nanopub_lines(self.ds, claims)
+        if lines:
+            self.files["lmskg-nanopubs.trig"].write("\n".join(lines) + "\n")
+        for name in self.batch:
+            self.ds.remove_graph(self.ds.graph(name))
+        self.batch, self.claims = [], 0
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            for fh in self.files.values():
+                fh.close()

@@ -1,0 +1,108 @@
+"""The build of a large graph: records streamed into the Oxigraph store, exports from it.
+
+Past :data:`LARGE_FROM` claims the in-memory build (an rdflib dataset, HermiT over all
+of it, rdflib's serialisers) no longer fits the time and memory of one machine. This
+build never holds the graph in Python objects:
+
+1. every named graph is written as N-Quads text (:mod:`lmskg.stores.nquads`), the
+   ontology and vocabulary graphs with canonical blank-node labels;
+2. Oxigraph bulk-loads the text into the persistent store ``build/oxigraph/db``;
+3. the RDF exports are written from the same text (:mod:`lmskg.exports.streamed`);
+   the tables (evidence, KGX, nanopublications) and the ontology's RDF/XML are rendered
+   by the same code as the small build, a batch of sources at a time
+   (:mod:`lmskg.exports.tables_by_source`), so the two builds cannot disagree on what a
+   row says;
+4. everything is written into a stage directory and moved into ``build/`` with the
+   manifest last, as the small build does.
+
+OWL reasoning at this size is not HermiT's (see docs/decisions/0016-persistent-store.md):
+the large build writes no ``inferred`` graph, and says so in the manifest
+(``"reasoned": false``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph
+from rdflib.compare import to_canonical_graph
+
+from ..atomic import commit_stage, new_stage
+from ..config import Config
+from ..derive.triples import derived_triples
+from ..exports import EXPORTS
+from ..exports.streamed import write_merged, write_trig
+from ..exports.tables_by_source import TablesBySource
+from ..exports.manifest import MANIFEST, TRIG, digests_text, file_sha256
+from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
+                                   VOCABULARY_GRAPH)
+from ..stores.nquads import QuadWriter
+from ..stores.persistent import DB_DIR, STAMP, stamp_text
+from ..transform.graphs import named_graphs
+from .inputs import Inputs
+
+LARGE_FROM = 5_000  # claims; below it the in-memory build (with HermiT) is quick
+# the ontology file's blank nodes get canonical labels; the vocabulary's own are labelled
+# in order already (transform.vocabulary.all_different)
+_WITH_BLANK_NODES = (ONTOLOGY_GRAPH,)
+
+
+def canonical_triples(triples: Iterable[tuple]) -> Iterable[tuple]:
+    """The triples, those with blank nodes relabelled canonically (rdflib's algorithm on
+    the part of the graph that has blank nodes: the same labels for the same input)."""
+    plain, blank = [], Graph()
+    for t in triples:
+        if any(isinstance(term, BNode) for term in t):
+            blank.add(t)
+        else:
+            plain.append(t)
+    return [*plain, *to_canonical_graph(blank)] if len(blank) else plain
+
+
+def write_graphs(inputs: Inputs, quads: Path, tables: TablesBySource) -> int:
+    """Every named graph of the build (asserted and derived) as N-Quads, and each asserted
+    graph to the tables; how many quads."""
+    curated = inputs.curated
+    with open(quads, "wb") as fh:
+        writer = QuadWriter(fh)
+        for name, triples in named_graphs(inputs.ontology, curated.vocab, curated.sources):
+            if name in _WITH_BLANK_NODES:
+                triples = canonical_triples(triples)
+            triples = list(dict.fromkeys(triples))  # a graph holds a statement once
+            # the ontology and vocabulary graphs come from sets, in the hash seed's order
+            writer.write(name, triples, sort=name in (ONTOLOGY_GRAPH, VOCABULARY_GRAPH))
+            tables.add_graph(name, triples)
+        tables.close()
+        writer.write(DERIVED_GRAPH, derived_triples(inputs.ontology, curated.vocab,
+                                                    curated.sources))
+    return writer.count
+
+
+def build_large(config: Config, inputs: Inputs) -> tuple[list[Path], int]:
+    """Stream the graph into a new store, write every export from it, move it all into
+    ``build/``; (the files written, the number of quads)."""
+    stage = new_stage(config.build_dir, "large")
+    try:
+        quads = stage / "quads.nq"
+        count = write_graphs(inputs, quads, TablesBySource(stage))
+        (stage / DB_DIR).mkdir()
+        store = ox.Store(str(stage / DB_DIR / "db"))
+        store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
+        write_trig(quads, stage / TRIG)
+        write_merged(quads, [str(DERIVED_GRAPH), str(INFERRED_GRAPH)], stage / "lmskg.nt",
+                     stage / "lmskg.ttl", stage / "lmskg.jsonld")
+        quads.unlink()
+        store.optimize()
+        store.flush()
+        del store  # closed before it moves
+        digests = {name: file_sha256(stage / name) for name in EXPORTS}
+        (stage / DB_DIR / STAMP).write_text(stamp_text(TRIG, digests[TRIG]), encoding="utf-8")
+        (stage / MANIFEST).write_text(digests_text(config, digests, reasoned=False),
+                                      encoding="utf-8")
+        return commit_stage(stage, config.build_dir, [*EXPORTS, DB_DIR, MANIFEST],
+                            MANIFEST), count
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)

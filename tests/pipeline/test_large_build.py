@@ -1,0 +1,122 @@
+"""The large build: the graph streamed into the store, the exports written from its text.
+
+It must say what the in-memory build says (the same triples, the same table rows), be
+byte-identical when repeated, and leave a store the questions can open.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+from lmskg.exports import streamed
+from lmskg.exports.manifest import MANIFEST
+from lmskg.exports.streamed import ExportError, write_merged, write_trig
+from lmskg.pipeline.queryable import built_store
+from lmskg.stores.nquads import QuadWriter
+from tests.support import tiny
+from tests.support.cli import run_cli
+
+G = URIRef("http://example.org/g")
+EX = "http://example.org/"
+
+
+def _args(config) -> list[str]:
+    return ["--data", str(config.data_dir), "--corpus", str(config.corpus_dir),
+            "--build", str(config.build_dir)]
+
+
+def _tiny(tmp_path, monkeypatch, name: str):
+    config = tiny.write_tiny(tmp_path / name)
+    monkeypatch.setenv("LMSKG_VOCAB", str(config.vocab_dir))
+    return config
+
+
+def _without_blank_nodes(path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if "_:" not in line]
+
+
+def test_quad_writer_escapes_and_types_terms_as_n_quads():
+    out = io.BytesIO()
+    writer = QuadWriter(out)
+    triples = [(URIRef(EX + "s"), URIRef(EX + "p"), Literal('say "hi"\\ \n\r done')),
+               (URIRef(EX + "s"), URIRef(EX + "p"), Literal("bonjour", lang="fr")),
+               (URIRef(EX + "s"), URIRef(EX + "p"), Literal("3", datatype=XSD.nonNegativeInteger)),
+               (URIRef(EX + "s"), URIRef(EX + "p"), Literal("plain", datatype=XSD.string)),
+               (BNode("b1"), URIRef(EX + "p"), URIRef(EX + "o"))]
+    assert writer.write(G, triples) == 5 and writer.count == 5
+    text = out.getvalue().decode("utf-8")
+    assert '"say \\"hi\\"\\\\ \\n\\r done"' in text
+    assert '"bonjour"@fr' in text and '"plain" <http://example.org/g>' in text
+    assert '"3"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>' in text
+    parsed = list(ox.parse(out.getvalue(), ox.RdfFormat.N_QUADS))  # Oxigraph reads it back
+    assert len(parsed) == 5 and parsed[0].object.value == 'say "hi"\\ \n\r done'
+    with pytest.raises(TypeError):
+        writer.write(G, [(URIRef(EX + "s"), URIRef(EX + "p"), 3)])
+
+
+def test_quad_writer_sorts_a_graph_from_a_set():
+    out = io.BytesIO()
+    triples = [(URIRef(EX + x), URIRef(EX + "p"), URIRef(EX + "o")) for x in "cab"]
+    QuadWriter(out).write(G, triples, sort=True)
+    assert [line.split()[0] for line in out.getvalue().decode().splitlines()] == \
+        [f"<{EX}{x}>" for x in "abc"]
+
+
+def test_streamed_exports_hold_each_graph_and_the_merged_asserted_triples(tmp_path):
+    quads = tmp_path / "q.nq"
+    quads.write_text(
+        f"<{EX}a> <{EX}p> \"1\" <{EX}g1> .\n<{EX}b> <{EX}p> \"2\" <{EX}g1> .\n"
+        f"<{EX}a> <{EX}p> \"1\" <{EX}g2> .\n<{EX}d> <{EX}p> \"x y\" <{EX}derived> .\n",
+        encoding="utf-8")
+    write_trig(quads, tmp_path / "out.trig")
+    back = set(ox.parse(path=str(tmp_path / "out.trig"), format=ox.RdfFormat.TRIG))
+    assert back == set(ox.parse(path=str(quads), format=ox.RdfFormat.N_QUADS))
+    write_merged(quads, [EX + "derived"], tmp_path / "m.nt", tmp_path / "m.ttl",
+                 tmp_path / "m.jsonld")
+    assert (tmp_path / "m.nt").read_text(encoding="utf-8").splitlines() == [
+        f'<{EX}a> <{EX}p> "1" .', f'<{EX}b> <{EX}p> "2" .']  # sorted, once, no derived
+    ttl = set(ox.parse(path=str(tmp_path / "m.ttl"), format=ox.RdfFormat.TURTLE))
+    ld = set(ox.parse(path=str(tmp_path / "m.jsonld"), format=ox.RdfFormat.JSON_LD))
+    assert len(ttl) == 2 and ttl == ld
+
+
+def test_a_missing_sort_command_is_a_clear_error(tmp_path, monkeypatch):
+    (tmp_path / "in").write_text("b\na\n", encoding="utf-8")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    with pytest.raises(ExportError, match="cannot run 'sort'"):
+        streamed.sort_unique(tmp_path / "in", tmp_path / "out")
+
+
+@pytest.mark.slow
+def test_the_large_build_says_what_the_in_memory_build_says(tmp_path, monkeypatch):
+    small, large, again = (_tiny(tmp_path, monkeypatch, n) for n in ("small", "large", "again"))
+    assert run_cli("build", "--no-reason", "--in-memory", *_args(small)).code == 0
+    res = run_cli("build", "--large", *_args(large))
+    assert res.code == 0, res.err
+    assert run_cli("build", "--large", *_args(again)).code == 0
+    for name in ("evidence.csv", "lmskg-kgx-nodes.tsv", "lmskg-kgx-edges.tsv",
+                 "lmskg-nanopubs.trig", "lmskg-ontology.owl", "lmskg-kgx-prefixes.json"):
+        assert (large.build_dir / name).read_bytes() == (small.build_dir / name).read_bytes()
+    assert _without_blank_nodes(large.build_dir / "lmskg.nt") == \
+        _without_blank_nodes(small.build_dir / "lmskg.nt")
+    for path in large.build_dir.iterdir():  # the same input gives the same bytes
+        if path.is_file() and path.name != MANIFEST:
+            assert path.read_bytes() == (again.build_dir / path.name).read_bytes(), path.name
+    manifest = json.loads((large.build_dir / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["reasoned"] is False
+    store = built_store(large)
+    assert store is not None and len(store) > 0
+    res = run_cli("query", "sources-overview", *_args(large))
+    assert res.code == 0 and "t001" in res.out
+
+
+def test_a_large_build_is_not_checked_in_the_same_run(tmp_path, monkeypatch):
+    config = _tiny(tmp_path, monkeypatch, "c")
+    res = run_cli("build", "--large", "--check", *_args(config))
+    assert res.code == 2 and "lmskg check" in res.err
