@@ -133,3 +133,21 @@ def test_drafts_of_the_practice_texts_build_as_they_are(tmp_path):
     ds = build_dataset(inputs)
     for i in range(1, len(texts) + 1):
         assert set(ds.graph(draft_graph(f"d{i:03d}")).subjects(RDF.type, T.CandidateClaim))
+
+
+@pytest.mark.slow
+def test_a_large_build_keeps_drafts_in_their_graph_and_out_of_the_exports(tmp_path, monkeypatch):
+    cfg = _drafted(tmp_path)
+    monkeypatch.setenv("LMSKG_VOCAB", str(cfg.vocab_dir))
+    res = run_cli("build", "--large", "--data", str(cfg.data_dir), "--corpus",
+                  str(cfg.corpus_dir), "--build", str(cfg.build_dir))
+    assert res.code == 0, res.err
+    trig = (cfg.build_dir / "lmskg.trig").read_text(encoding="utf-8")
+    assert f"<{draft_graph('d001')}> {{" in trig and str(T.CandidateClaim) in trig
+    nt = (cfg.build_dir / "lmskg.nt").read_text(encoding="utf-8")
+    assert f"<{RDF.type}> <{T.CandidateClaim}>" not in nt
+    for name in ("lmskg.nt", "lmskg-nanopubs.trig", "evidence.csv"):
+        assert "d001" not in (cfg.build_dir / name).read_text(encoding="utf-8"), name
+    res = run_cli("query", "draft-claims", "--data", str(cfg.data_dir), "--corpus",
+                  str(cfg.corpus_dir), "--build", str(cfg.build_dir))
+    assert res.code == 0 and "d001" in res.out, res.out + res.err

@@ -38,7 +38,7 @@ from ..exports.streamed import write_merged, write_trig
 from ..exports.tables_by_source import TablesBySource
 from ..exports.manifest import MANIFEST, TRIG, digests_text, file_sha256
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
-                                   VOCABULARY_GRAPH)
+                                   VOCABULARY_GRAPH, draft_graph, is_draft_graph)
 from ..stores.nquads import QuadWriter
 from ..stores.persistent import DB_DIR, STAMP, stamp_text
 from ..transform.graphs import named_graphs
@@ -68,13 +68,15 @@ def write_graphs(inputs: Inputs, quads: Path, tables: TablesBySource) -> int:
     curated = inputs.curated
     with open(quads, "wb") as fh:
         writer = QuadWriter(fh)
-        for name, triples in named_graphs(inputs.ontology, curated.vocab, curated.sources):
+        for name, triples in named_graphs(inputs.ontology, curated.vocab, curated.sources,
+                                          curated.drafts):
             if name in _WITH_BLANK_NODES:
                 triples = canonical_triples(triples)
             triples = list(dict.fromkeys(triples))  # a graph holds a statement once
             # the ontology and vocabulary graphs come from sets, in the hash seed's order
             writer.write(name, triples, sort=name in (ONTOLOGY_GRAPH, VOCABULARY_GRAPH))
-            tables.add_graph(name, triples)
+            if not is_draft_graph(name):  # drafts are in no single-graph export
+                tables.add_graph(name, triples)
         tables.close()
         writer.write(DERIVED_GRAPH, derived_triples(inputs.ontology, curated.vocab,
                                                     curated.sources))
@@ -92,7 +94,9 @@ def build_large(config: Config, inputs: Inputs) -> tuple[list[Path], int]:
         store = ox.Store(str(stage / DB_DIR / "db"))
         store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
         write_trig(quads, stage / TRIG)
-        write_merged(quads, [str(DERIVED_GRAPH), str(INFERRED_GRAPH)], stage / "lmskg.nt",
+        not_asserted = [DERIVED_GRAPH, INFERRED_GRAPH,
+                        *(draft_graph(d.source.record.id) for d in inputs.curated.drafts)]
+        write_merged(quads, [str(g) for g in not_asserted], stage / "lmskg.nt",
                      stage / "lmskg.ttl", stage / "lmskg.jsonld")
         quads.unlink()
         store.optimize()
