@@ -85,8 +85,8 @@ eval-extract: $(STAMP) ## draft the seed and practice texts with lmskg extract, 
 	    --set seed data '' \
 	    --set practice $(PRACTICE_DATA) $(PRACTICE_CORPUS)
 
-bench: $(STAMP) ## benchmarks: build, query and check times on synthetic graphs of growing size
-	$(BIN)/python -m lmskg.bench
+bench: $(STAMP) ## benchmark: synth, build, check, every question on each engine (BENCH_SIZES=1000,10000,100000; BENCH_FULL=1 adds 1M) -> build/bench/
+	BENCH_SIZES="$(BENCH_SIZES)" BENCH_FULL="$(BENCH_FULL)" $(BIN)/python -m lmskg.bench
 
 fmt: $(STAMP) ## rewrite data/ and the practice data in canonical form
 	$(LMSKG) fmt

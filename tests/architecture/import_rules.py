@@ -13,7 +13,7 @@ from pathlib import Path
 
 # Stages in pipeline order; a module may import its own stage and the ones before it.
 STAGES: tuple[tuple[str, ...], ...] = (
-    ("version", "errors", "config", "atomic", "files"),
+    ("version", "errors", "config", "atomic", "files", "timing"),
     ("curated", "net"),
     ("ontology",),
     ("extract",),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from lmskg.errors import QueryError
 from lmskg.sparql.deadline import DEFAULT_TIMEOUT, QueryTimeout
 from lmskg.sparql.engines import OxigraphEngine, RdflibEngine
-from lmskg.sparql.local import construct_local, run_local
+from lmskg.sparql.local import construct_local, may_leave_the_dataset, run_local
 from lmskg.stores.oxigraph import from_dataset
 from tests.support.cli import run_cli
 
@@ -67,3 +68,31 @@ def test_the_command_line_honours_timeout(tmp_path):
 def test_an_error_inside_the_engine_reaches_the_caller(engine):
     with pytest.raises(QueryError, match="only SELECT and ASK"):
         run_local(engine, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+
+@pytest.mark.parametrize("text,leaves", [
+    ("SELECT * WHERE { ?s ?p ?o } # read from here", False),
+    ("SELECT * WHERE { ?s <http://x/fromDate> ?o }", False),
+    ("SELECT * WHERE { ?s ?p ?o FILTER(?o < 3 && ?x > 2) } # FROM <x:y>", False),
+    ("select * from <file:///etc/passwd> where { ?s ?p ?o }", True),
+    ("SELECT * WHERE { SERVICE <http://e> { ?s ?p ?o } }", True),
+    ("SELECT * WHERE { <http://x#a> ?p ?o } FROM <x:y>", True),  # '#' in an IRI
+    ("SELECT * WHERE { ?s ?p '# no comment' } FROM <x:y>", True),  # '#' in a string
+    ('SELECT * WHERE { ?s ?p "a \\" # string" } FROM <x:y>', True),
+    ('SELECT * WHERE { ?s ?p """long # \nstring""" } FROM <x:y>', True),
+])
+def test_only_a_query_without_service_or_from_outside_comments_skips_the_parse(text, leaves):
+    assert may_leave_the_dataset(text) is leaves
+
+
+@pytest.mark.parametrize("text,message", [
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "only SELECT and ASK queries are run here "
+                                                  "(found CONSTRUCT)"),
+    ("SELECT * WHERE { ?s ?p }", "q"),  # a syntax error, reported as for every engine
+])
+def test_oxigraph_without_the_parse_still_refuses_forms_and_reports_syntax(engine, text,
+                                                                           message):
+    with pytest.raises(QueryError, match=re.escape(message)):
+        run_local(engine, text, "q")
+    with pytest.raises(QueryError):
+        construct_local(engine, "SELECT * WHERE { ?s ?p ?o }", "q")

@@ -28,6 +28,8 @@ def register(add: Add) -> None:
     p.add_argument("--check", action="store_true",
                    help="then check the graph (SHACL, QC; HermiT's verdict of the build) and "
                         "write build/coverage.md")
+    p.add_argument("--timings", type=Path, metavar="FILE",
+                   help="write the seconds each stage took to FILE (JSON)")
     size = p.add_mutually_exclusive_group()
     size.add_argument("--large", dest="large", action="store_true", default=None,
                       help="stream the graph into the Oxigraph store and export from it (the "
@@ -87,6 +89,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     cfg = config_from(args)
     try:
         built = build(cfg, reason=not args.no_reason, large=args.large)
+        if args.timings:
+            from ..timing import STAGES
+
+            STAGES.write(args.timings)
     except Inconsistent:
         if not args.check:
             raise

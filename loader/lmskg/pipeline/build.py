@@ -19,6 +19,7 @@ from ..config import Config
 from ..exports import render
 from ..exports.manifest import MANIFEST, TRIG, manifest_text, text_sha256
 from ..stores.persistent import DB_DIR, load_store
+from ..timing import STAGES
 from .dataset import build_dataset
 from .inputs import Inputs, load_inputs
 from .large import LARGE_FROM, build_large
@@ -50,24 +51,30 @@ def build(config: Config, reason: bool = True, large: bool | None = None) -> Bui
     A graph of :data:`~.large.LARGE_FROM` claims or more (or any, with ``large=True``) is
     built by streaming it into the store instead (:mod:`.large`): no rdflib dataset, no
     HermiT."""
-    inputs = load_inputs(config)
+    with STAGES.stage("read and check curated data"):
+        inputs = load_inputs(config)
     claims = inputs.curated.claim_count
     if large if large is not None else claims >= LARGE_FROM:
         written, quads = build_large(config, inputs)
         summary = BuildSummary(written, len(inputs.curated.sources) + 3, quads, claims,
                                len(inputs.curated.sources), 0)
         return Built(inputs, None, False, summary)
-    ds = build_dataset(inputs)
+    with STAGES.stage("transform, derive"):
+        ds = build_dataset(inputs)
     inferred = 0
     if reason:
         from ..reasoning.hermit import add_inferred  # Java and owlready2 only when reasoning
 
-        inferred = add_inferred(ds)
-    files = render(ds, config.ontology_dir / "context.jsonld")
-    files[MANIFEST] = manifest_text(config, files, reason)
-    written = write_atomically(files, config.build_dir, commit=MANIFEST)
+        with STAGES.stage("reason (HermiT)"):
+            inferred = add_inferred(ds)
+    with STAGES.stage("exports"):
+        files = render(ds, config.ontology_dir / "context.jsonld")
+        files[MANIFEST] = manifest_text(config, files, reason)
+        written = write_atomically(files, config.build_dir, commit=MANIFEST)
     # the store questions are asked of, loaded once from the TriG file just written
-    load_store(config.build_dir / TRIG, text_sha256(files[TRIG]), config.build_dir / DB_DIR)
+    with STAGES.stage("store load"):
+        load_store(config.build_dir / TRIG, text_sha256(files[TRIG]),
+                   config.build_dir / DB_DIR)
     graphs = [g for g in ds.graphs() if len(g)]
     summary = BuildSummary(written, len(graphs), sum(len(g) for g in graphs),
                            inputs.curated.claim_count, len(inputs.curated.sources), inferred)

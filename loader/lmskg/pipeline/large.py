@@ -41,6 +41,7 @@ from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH
                                    VOCABULARY_GRAPH, draft_graph, is_draft_graph)
 from ..stores.nquads import QuadWriter
 from ..stores.persistent import DB_DIR, STAMP, stamp_text
+from ..timing import STAGES
 from ..transform.graphs import named_graphs
 from .inputs import Inputs
 
@@ -89,19 +90,24 @@ def build_large(config: Config, inputs: Inputs) -> tuple[list[Path], int]:
     stage = new_stage(config.build_dir, "large")
     try:
         quads = stage / "quads.nq"
-        count = write_graphs(inputs, quads, TablesBySource(stage))
+        with STAGES.stage("transform, derive, tables"):
+            count = write_graphs(inputs, quads, TablesBySource(stage))
         (stage / DB_DIR).mkdir()
-        store = ox.Store(str(stage / DB_DIR / "db"))
-        store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
-        write_trig(quads, stage / TRIG)
+        with STAGES.stage("store load"):
+            store = ox.Store(str(stage / DB_DIR / "db"))
+            store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
+        with STAGES.stage("export trig"):
+            write_trig(quads, stage / TRIG)
         not_asserted = [DERIVED_GRAPH, INFERRED_GRAPH,
                         *(draft_graph(d.source.record.id) for d in inputs.curated.drafts)]
-        write_merged(quads, [str(g) for g in not_asserted], stage / "lmskg.nt",
-                     stage / "lmskg.ttl", stage / "lmskg.jsonld")
+        with STAGES.stage("export nt, ttl, jsonld"):
+            write_merged(quads, [str(g) for g in not_asserted], stage / "lmskg.nt",
+                         stage / "lmskg.ttl", stage / "lmskg.jsonld")
         quads.unlink()
-        store.optimize()
-        store.flush()
-        del store  # closed before it moves
+        with STAGES.stage("store optimize"):
+            store.optimize()
+            store.flush()
+            del store  # closed before it moves
         digests = {name: file_sha256(stage / name) for name in EXPORTS}
         (stage / DB_DIR / STAMP).write_text(stamp_text(TRIG, digests[TRIG]), encoding="utf-8")
         (stage / MANIFEST).write_text(digests_text(config, digests, reasoned=False),

@@ -7,6 +7,7 @@ answered. The default graph is the union of the named graphs on both.
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 import pyoxigraph as ox
@@ -14,6 +15,7 @@ from rdflib import Dataset, Graph
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.plugins.stores.memory import Memory
 
+from ..errors import QueryError
 from ..stores.oxigraph import from_ox, graph_names
 from .results import Results
 
@@ -26,8 +28,10 @@ class Engine(Protocol):
     name: str
 
     def graph_names(self) -> set[str]: ...
-    def select_or_ask(self, text: str, prepared: Query) -> Results: ...
-    def construct(self, text: str, prepared: Query) -> Graph: ...
+    def select_or_ask(self, text: str, prepared: Query | None, where: str = "query"
+                      ) -> Results: ...
+    def construct(self, text: str, prepared: Query | None, where: str = "query"
+                  ) -> Graph: ...
 
 
 class OxigraphEngine:
@@ -44,19 +48,37 @@ class OxigraphEngine:
     def _query(self, text: str) -> object:
         return self.store.query(text, use_default_graph_as_union=True)
 
-    def select_or_ask(self, text: str, prepared: Query) -> Results:
+    def select_or_ask(self, text: str, prepared: Query | None, where: str = "query"
+                      ) -> Results:
         answer = self._query(text)
+        if isinstance(answer, ox.QueryTriples):
+            raise QueryError(f"{where}: only SELECT and ASK queries are run here (found "
+                             f"{_form(text)})")
         if isinstance(answer, ox.QueryBoolean):
             return Results((), (), bool(answer))
         variables = tuple(v.value for v in answer.variables)
         rows = tuple(tuple(from_ox(solution[v]) for v in variables) for solution in answer)
         return Results(variables, rows)
 
-    def construct(self, text: str, prepared: Query) -> Graph:
+    def construct(self, text: str, prepared: Query | None, where: str = "query") -> Graph:
+        answer = self._query(text)
+        if not isinstance(answer, ox.QueryTriples):
+            raise QueryError(f"{where}: only CONSTRUCT and DESCRIBE queries are run here "
+                             f"(found {_form(text)})")
         g = Graph()
-        for t in self._query(text):
+        for t in answer:
             g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
         return g
+
+
+def _form(text: str) -> str:
+    """The form of a query Oxigraph ran (SELECT, ASK, CONSTRUCT or DESCRIBE)."""
+    match = re.search(r"(?i)\b(select|ask|construct|describe)\b", _without_comments(text))
+    return match.group(1).upper() if match else "another form"
+
+
+def _without_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
 
 
 class RdflibEngine:
@@ -75,7 +97,8 @@ class RdflibEngine:
         # queries is slow in rdflib); another store behind rdflib gets the text
         return self.ds.query(prepared if isinstance(self.ds.store, Memory) else text)
 
-    def select_or_ask(self, text: str, prepared: Query) -> Results:
+    def select_or_ask(self, text: str, prepared: Query | None, where: str = "query"
+                      ) -> Results:
         result = self._query(text, prepared)
         if result.type == "ASK":
             return Results((), (), bool(result.askAnswer))
@@ -83,7 +106,7 @@ class RdflibEngine:
         rows = tuple(tuple(row[i] for i in range(len(variables))) for row in result)
         return Results(variables, rows)
 
-    def construct(self, text: str, prepared: Query) -> Graph:
+    def construct(self, text: str, prepared: Query | None, where: str = "query") -> Graph:
         g = Graph()
         for triple in self._query(text, prepared):
             g.add(triple)

@@ -1,0 +1,108 @@
+"""The benchmark's results as Markdown tables and a log-log plot (SVG)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+POINT = "point look-up (one claim's statements)"
+
+
+def _ms(value: dict | None) -> str:
+    if value is None:
+        return "-"
+    text = f"{value['seconds'] * 1000:,.1f}"
+    return f"> {text}" if value.get("timed_out") else text
+
+
+def markdown(results: dict) -> str:
+    m = results["machine"]
+    lines = ["# make bench: results", "",
+             f"{m['platform']}, {m['cpus']} CPUs, Python {m['python']}, pyoxigraph "
+             f"{m['pyoxigraph']}; load average at start {m['load_average_at_start']} (the "
+             "machine is shared: compare the engines' ratios, measured side by side, more "
+             "than the times). Builds: median of the runs shown; questions: median of "
+             f"{results['settings']['repeat']} runs.", "",
+             "## Build (curated data to store and every export)", "",
+             "| claims | build | runs | median s | peak RSS MiB | quads | quads/s | slowest stages |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in results["sizes"]:
+        b = r["build"]
+        stages = sorted(b["stages"].items(), key=lambda kv: -kv[1])[:3]
+        lines.append(f"| {r['claims']:,} | {b['kind']} | {b['runs']} | {b['seconds']:.1f} | "
+                     f"{b['peak_rss_mib']:,.0f} | {b['quads']:,} | {b['quads_per_second']:,.0f} | "
+                     + "; ".join(f"{k} {v:.1f} s" for k, v in stages) + " |")
+    checks = [r for r in results["sizes"] if "check" in r]
+    if checks:
+        lines += ["", "## Check", "", "| claims | seconds | peak RSS MiB |", "| ---: | ---: | ---: |"]
+        lines += [f"| {r['claims']:,} | {r['check']['seconds']:.1f} | "
+                  f"{r['check']['peak_rss_mib']:,.0f} |" for r in checks]
+    for r in results["sizes"]:
+        qs = r["questions"]
+        lines += ["", f"## Questions at {r['claims']:,} claims (milliseconds)", "",
+                  "| question | lmskg on Oxigraph | raw pyoxigraph | ratio | rdflib memory | "
+                  "rdflib / lmskg |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        for name, row in qs.items():
+            ox_, raw, mem = row.get("oxigraph"), row.get("pyoxigraph"), row.get("memory")
+            ratio = f"{ox_['seconds'] / raw['seconds']:.2f}" if ox_ and raw else "-"
+            speed = (f"{'>' if mem.get('timed_out') else ''}{mem['seconds'] / ox_['seconds']:,.0f}x"
+                     if mem and ox_ else "-")
+            lines.append(f"| {name} | {_ms(ox_)} | {_ms(raw)} | {ratio} | {_ms(mem)} | {speed} |")
+    lines += ["", "## Targets", ""] + targets(results)
+    return "\n".join(lines) + "\n"
+
+
+def targets(results: dict) -> list[str]:
+    """Each target of issue 14 with the figure measured against it."""
+    out = []
+    for r in results["sizes"]:
+        qs = r["questions"]
+        slowest = max(((n, v["oxigraph"]["seconds"]) for n, v in qs.items() if n != POINT),
+                      key=lambda kv: kv[1])
+        over = [n for n, v in qs.items() if n != POINT and v["oxigraph"]["seconds"] > 1.0]
+        ratios = [v["oxigraph"]["seconds"] / v["pyoxigraph"]["seconds"] for v in qs.values()]
+        worst = max(ratios)
+        out.append(f"- {r['claims']:,} claims: build {r['build']['seconds']:.1f} s "
+                   f"({r['build']['kind']}, peak {r['build']['peak_rss_mib']:,.0f} MiB); "
+                   f"slowest question {slowest[0]} {slowest[1]:.2f} s; "
+                   f"{len(over)} of {len(qs) - 1} questions over 1 s; point look-up "
+                   f"{qs[POINT]['oxigraph']['seconds'] * 1000:.1f} ms; lmskg/raw pyoxigraph "
+                   f"ratio median {sorted(ratios)[len(ratios) // 2]:.2f}, worst {worst:.2f}"
+                   + (f"; check {r['check']['seconds']:.1f} s" if "check" in r else ""))
+    return out
+
+
+def plot(results: dict, path: Path) -> None:
+    """Seconds against claims, log-log, one line per stage and engine."""
+    import matplotlib
+
+    matplotlib.use("svg")
+    matplotlib.rcParams["svg.hashsalt"] = "lmskg-bench"
+    import matplotlib.pyplot as plt
+
+    sizes = results["sizes"]
+    series: dict[str, list[tuple[int, float]]] = {}
+    for r in sizes:
+        series.setdefault(f"build ({r['build']['kind']})", []).append(
+            (r["claims"], r["build"]["seconds"]))
+        if "check" in r:
+            series.setdefault("check", []).append((r["claims"], r["check"]["seconds"]))
+        for engine, label in (("oxigraph", "lmskg on Oxigraph"), ("pyoxigraph", "raw pyoxigraph"),
+                              ("memory", "rdflib memory")):
+            rows = [v[engine]["seconds"] for n, v in r["questions"].items()
+                    if engine in v and n != POINT]
+            if rows:
+                series.setdefault(f"all questions, {label}", []).append((r["claims"], sum(rows)))
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    for label, points in series.items():
+        xs, ys = zip(*points)
+        ax.plot(xs, ys, marker="o", label=label)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("claims")
+    ax.set_ylabel("seconds (median)")
+    ax.set_title("lmskg: time against size (make bench)")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, format="svg", metadata={"Date": None})
+    plt.close(fig)

@@ -1,0 +1,184 @@
+"""``make bench``: the whole pipeline on synthetic corpora of growing size, side by side.
+
+For each size (claims) in ``--sizes``:
+
+1. ``lmskg synth`` writes a corpus (kept in ``build/bench/corpora/<N>-<seed>`` and reused
+   when it exists: the same seed gives the same bytes);
+2. ``lmskg build`` runs as its own process ``--build-repeat`` times (the median is kept,
+   with the peak memory of the process and triples per second): the streaming build from
+   5,000 claims on, the in-memory build with HermiT below (``--no-reason`` past
+   ``--hermit-max`` claims); the build's own stage times (``--timings``) are kept;
+3. ``lmskg check`` on what was built, when ``--check`` is given a size limit it fits;
+4. every catalogue question (with its default or first example parameters) and a point
+   look-up, ``--repeat`` times each, on three engines over the same data:
+   ``oxigraph`` (lmskg's engine on the build's persistent store: what ``lmskg query``
+   does, with parameter binding and result conversion), ``pyoxigraph`` (the raw library
+   on the same store, results consumed: the reference line) and ``memory`` (rdflib's
+   own engine on the TriG file, up to ``--rdflib-max`` claims; a question over
+   ``--timeout`` seconds is recorded as such and not repeated).
+
+Writes ``build/bench/results.json`` (every figure), ``build/bench/results.md`` (tables)
+and ``build/bench/scaling.svg`` (log-log: seconds against claims, one line per stage
+and engine). A benchmark, not a test: it asserts nothing and is never run by make test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+import pyoxigraph as ox
+
+from ..config import Config
+from ..exports.manifest import built_trig_sha256
+from ..sparql.catalogue import CatalogueQuery, load_catalogue
+from ..sparql.deadline import QueryTimeout
+from ..sparql.engines import OxigraphEngine, RdflibEngine
+from ..sparql.local import run_local
+from ..sparql.params import bind, bindings_for, parse_given
+from ..stores.dataset import load_trig
+from ..stores.persistent import DB_DIR, open_read_only
+from ..ontology.index import load_ontology
+
+LMSKG = [sys.executable, "-m", "lmskg"]
+
+
+def median_of(fn: Callable[[], object], repeat: int, timeout: float | None = None
+              ) -> tuple[float, int]:
+    """(median seconds, runs): stops repeating once a run takes longer than ``timeout``."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+        if timeout is not None and runs[-1] > timeout:
+            break
+    return statistics.median(runs), len(runs)
+
+
+def run_process(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS in MiB, stderr) of a command run to completion; raises if
+    it fails."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, **(env or {})})
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):  # 1: a check found something, still a measurement
+        raise RuntimeError(f"{' '.join(cmd[2:])} failed ({proc.returncode}): {err[-800:]}")
+    return seconds, usage.ru_maxrss / 1024, err
+
+
+def question_params(q: CatalogueQuery) -> dict[str, str]:
+    """The parameters of the question's first example (its defaults fill the rest)."""
+    for example in q.examples:
+        words = example.split()
+        pairs = [words[i + 1] for i, w in enumerate(words[:-1]) if w == "--param"]
+        if pairs:
+            return parse_given(pairs)
+    return {}
+
+
+def _directories(root: Path, claims: int, seed: int) -> tuple[Path, Path]:
+    corpus = root / "corpora" / f"{claims}-{seed}"
+    return corpus, root / "builds" / f"{claims}-{seed}"
+
+
+def measure_size(claims: int, args, config: Config, log: Callable[[str], None]) -> dict:
+    root = config.build_dir / "bench"
+    corpus, build = _directories(root, claims, args.seed)
+    result: dict = {"claims": claims}
+    if not (corpus / "data").is_dir():
+        seconds, rss, _ = run_process([*LMSKG, "synth", "--claims", str(claims), "--seed",
+                                       str(args.seed), "-o", str(corpus)])
+        result["synth"] = {"seconds": seconds, "peak_rss_mib": rss}
+        log(f"  synth {claims}: {seconds:.1f} s")
+    paths = ["--data", str(corpus / "data"), "--corpus", str(corpus / "corpus"),
+             "--build", str(build)]
+    env = {"LMSKG_VOCAB": str(corpus / "vocab")}
+    large = claims >= args.large_from
+    build_cmd = [*LMSKG, "build", *paths, "--timings", str(root / "timings.json")]
+    build_cmd += ["--large"] if large else ["--in-memory"]
+    if not large and claims > args.hermit_max:
+        build_cmd.append("--no-reason")
+    runs = []
+    for i in range(args.build_repeat):
+        seconds, rss, _ = run_process(build_cmd, env)
+        stages = json.loads((root / "timings.json").read_text(encoding="utf-8"))
+        runs.append((seconds, rss, stages))
+        log(f"  build {claims} ({'streaming' if large else 'in memory'}) run {i + 1}: "
+            f"{seconds:.1f} s, {rss:.0f} MiB")
+    manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    store = open_read_only(build / DB_DIR, built_trig_sha256(Config(build_dir=build)) or "")
+    if store is None:
+        raise RuntimeError(f"no persistent store in {build}")
+    quads = len(store)
+    seconds = statistics.median(r[0] for r in runs)
+    result["build"] = {
+        "kind": "streaming" if large else ("in memory + HermiT" if manifest["reasoned"]
+                                           else "in memory"),
+        "seconds": seconds, "runs": len(runs), "all_seconds": [r[0] for r in runs],
+        "peak_rss_mib": max(r[1] for r in runs), "quads": quads,
+        "quads_per_second": quads / seconds,
+        "stages": {k: statistics.median(r[2].get(k, 0.0) for r in runs) for k in runs[0][2]},
+    }
+    if claims <= args.check_max:
+        seconds, rss, _ = run_process([*LMSKG, "check", *paths], env)
+        result["check"] = {"seconds": seconds, "peak_rss_mib": rss}
+        log(f"  check {claims}: {seconds:.1f} s")
+    result["questions"] = measure_questions(store, build, claims, args, config, log)
+    return result
+
+
+def measure_questions(store: ox.Store, build: Path, claims: int, args, config: Config,
+                      log: Callable[[str], None]) -> dict:
+    ontology = load_ontology(config.ontology_file)
+    catalogue = load_catalogue(config.queries_dir)
+    texts = {}
+    for name, q in sorted(catalogue.items()):
+        texts[name] = bind(q.text, bindings_for(q, question_params(q), ontology))
+    claim = next(iter(store.query("SELECT ?c WHERE { GRAPH ?g { ?c <https://w3id.org/lmskg/"
+                                  "ontology#source> ?s } } LIMIT 1")))[0].value
+    texts["point look-up (one claim's statements)"] = (
+        f"SELECT ?p ?o WHERE {{ <{claim}> ?p ?o }}")
+    engines: dict[str, Callable[[str], object]] = {}
+    lmskg_engine = OxigraphEngine(store)
+    engines["oxigraph"] = lambda text: run_local(lmskg_engine, text, "bench", timeout=0)
+    engines["pyoxigraph"] = lambda text: sum(
+        1 for _ in store.query(text, use_default_graph_as_union=True))
+    if claims <= args.rdflib_max:
+        ds = load_trig(build / "lmskg.trig")
+        rdflib_engine = RdflibEngine(ds)
+        # rdflib is stopped at the timeout (in a forked child): a slow question costs
+        # ``--timeout`` seconds once, not hours
+        engines["memory"] = lambda text: run_local(rdflib_engine, text, "bench",
+                                                   timeout=args.timeout)
+    out: dict = {}
+    for name, text in texts.items():
+        row = {}
+        for engine, ask in engines.items():
+            try:
+                seconds, runs = median_of(lambda: ask(text), args.repeat, args.timeout)
+                row[engine] = {"seconds": seconds, "runs": runs, "timed_out": False}
+            except QueryTimeout:
+                row[engine] = {"seconds": args.timeout, "runs": 1, "timed_out": True}
+        out[name] = row
+        log(f"  {claims} {name}: " + ", ".join(f"{e} {v['seconds'] * 1000:.1f} ms"
+                                               for e, v in row.items()))
+    return out
+
+
+def machine() -> dict:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0, 0, 0)
+    return {"platform": platform.platform(), "python": platform.python_version(),
+            "cpus": os.cpu_count(), "pyoxigraph": ox.__version__,
+            "load_average_at_start": [round(x, 2) for x in load]}
