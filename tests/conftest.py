@@ -78,3 +78,12 @@ def trig_file(tmp_path_factory, reasoned_dataset) -> Path:
     path = build / "lmskg.trig"
     path.write_text(trig(reasoned_dataset), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def synth_1k(tmp_path_factory):
+    """The synthetic corpus of 1,000 claims (seed 1), built once per session (no
+    inferences): the graph the scale checks are compared with HermiT and pySHACL on."""
+    from tests.support.synth import synth_dataset
+
+    return synth_dataset(tmp_path_factory.mktemp("synth"))
