@@ -35,6 +35,7 @@ class Compiler:
         self.sg = shapes_graph
         self.shapes = read_shapes(shapes_graph)
         self._subclasses = None
+        self.top = False
 
     # -- classes
     def subclasses(self, cls: object) -> list:
@@ -98,12 +99,25 @@ class Compiler:
         return self.values(shape.path, x, v) if shape.path else f"BIND ({x} AS {v})"
 
     # -- violations: (component, pattern with the focus bound, value variable or None)
-    def violations(self, shape: Shape, x: str) -> list:
+    def violations(self, shape: Shape, x: str, top: bool = False) -> list:
+        """``top``: the focus nodes are bound by the query itself, so an absent value can be
+        a left join (``OPTIONAL ... !BOUND``), which Oxigraph runs with its indexes; inside
+        a nested shape it stays ``NOT EXISTS``."""
         out = []
         vp = (lambda v: self.value_pattern(shape, x, v))
-        for comp, params in sorted(shape.params.items()):
-            out += getattr(self, "c_" + comp)(shape, params, x, vp)
+        outer, self.top = self.top, top
+        try:
+            for comp, params in sorted(shape.params.items()):
+                out += getattr(self, "c_" + comp)(shape, params, x, vp)
+        finally:
+            self.top = outer
         return out
+
+    def none(self, pattern: str, var: str) -> str:
+        """Holds when ``pattern`` (which binds ``var``) has no solution."""
+        if self.top:
+            return f"OPTIONAL {{ {pattern} }} FILTER (!BOUND({var}))"
+        return f"FILTER NOT EXISTS {{ {pattern} }}"
 
     def distinct_values(self, vp, n: int, extra=None) -> tuple[str, list]:
         if n > MAX_COUNT_PAIRS:
@@ -121,6 +135,13 @@ class Compiler:
     def c_class(self, shape, params, x, vp):
         out = []
         for cls in params[SH["class"]]:
+            if self.top:
+                v, t = fresh("v"), fresh("t")
+                typed = (f"VALUES {t} {{ {' '.join(iri(c) for c in self.subclasses(cls))} }} "
+                         f"{self.scope.asserted(v, iri(RDF.type), t)}")
+                out.append(("class", f"{vp(v)} OPTIONAL {{ {typed} }} "
+                                     f"FILTER (isLiteral({v}) || !BOUND({t}))", v))
+                continue
             out += [("class", p, v) for p, v in self.each(vp, lambda v, c=cls: (
                 f"isLiteral({v}) || NOT EXISTS {{ {self.typed(v, c)} }}"))]
         return out
@@ -143,8 +164,8 @@ class Compiler:
         (n,) = params[SH.minCount]
         if int(n) == 0:
             return []
-        pattern, _ = self.distinct_values(vp, int(n))
-        return [("minCount", f"FILTER NOT EXISTS {{ {pattern} }}", None)]
+        pattern, vs = self.distinct_values(vp, int(n))
+        return [("minCount", self.none(pattern, vs[-1]), None)]
 
     def c_maxCount(self, shape, params, x, vp):
         (n,) = params[SH.maxCount]
@@ -202,10 +223,11 @@ class Compiler:
     def c_equals(self, shape, params, x, vp):
         out = []
         for prop in params[SH.equals]:
-            v = fresh("v")
-            other = self.scope.asserted(x, iri(prop), v)
-            out.append(("equals", f"{{ {vp(v)} FILTER NOT EXISTS {{ {other} }} }} UNION "
-                                  f"{{ {other} FILTER NOT EXISTS {{ {vp(v)} }} }}", v))
+            v, w = fresh("v"), fresh("w")
+            other = (lambda z: self.scope.asserted(x, iri(prop), z))
+            out.append(("equals", f"{{ {vp(v)} {self.none(other(w) + f' FILTER (sameTerm({w}, {v}))', w)} }} "
+                                  f"UNION {{ {other(v)} {self.none(vp(w) + f' FILTER (sameTerm({w}, {v}))', w)} }}",
+                        v))
         return out
 
     def c_disjoint(self, shape, params, x, vp):
@@ -237,15 +259,15 @@ class Compiler:
         out = []
         for value in params[SH.hasValue]:
             v = fresh("v")
-            out.append(("hasValue", f"FILTER NOT EXISTS {{ {vp(v)} FILTER (sameTerm({v}, {term(value)})) }}",
+            out.append(("hasValue", self.none(f"{vp(v)} FILTER (sameTerm({v}, {term(value)}))", v),
                         None))
         return out
 
     def c_in(self, shape, params, x, vp):
         (head,) = params[SH["in"]]
-        members = " ".join(term(m) for m in self.sg.items(head))
-        return [("in", p, v) for p, v in self.each(vp, lambda v: (
-            f"NOT EXISTS {{ VALUES ?_in {{ {members} }} FILTER (sameTerm({v}, ?_in)) }}"))]
+        members = list(self.sg.items(head))
+        return [("in", p, v) for p, v in self.each(vp, lambda v: "!(" + (" || ".join(
+            f"sameTerm({v}, {term(m)})" for m in members) or "false") + ")")]
 
     def c_not(self, shape, params, x, vp):
         out = []
@@ -291,8 +313,8 @@ class Compiler:
                     pattern, _ = self.distinct_values(vp, int(n) + 1, ok)
                     out.append((comp, pattern, None))
                 elif int(n) > 0:
-                    pattern, _ = self.distinct_values(vp, int(n), ok)
-                    out.append((comp, f"FILTER NOT EXISTS {{ {pattern} }}", None))
+                    pattern, vs = self.distinct_values(vp, int(n), ok)
+                    out.append((comp, self.none(pattern, vs[-1]), None))
         return out
 
     def c_property(self, shape, params, x, vp):

@@ -72,7 +72,7 @@ def _results(c: Compiler, shape: Shape, focus, results: list, depth: int) -> Non
         raise unsupported("sh:node nested more than 8 deep (recursive shapes)")
     head = f"{{ SELECT DISTINCT ?this WHERE {{ {focus('?this')} }} }}"
     for target in [shape] + [p for p in shape.properties if not p.deactivated]:
-        for comp, pattern, value in c.violations(target, "?this"):
+        for comp, pattern, value in c.violations(target, "?this", top=True):
             query = f"SELECT DISTINCT ?this {value or ''} WHERE {{ {head} {pattern} }}"
             for row in c.scope.select(query):
                 results.append({"focus": row["this"], "shape": target, "component": comp,

@@ -235,12 +235,12 @@ class Reasoner:
         below = f"<{R}below>"
         s.update(f"INSERT {{ GRAPH {target} {{ ?i a ?c }} }} WHERE {{ "
                  f"GRAPH {iri(TYPES)} {{ ?i a ?c }} FILTER (isIRI(?i)) "
-                 f"FILTER NOT EXISTS {{ GRAPH {iri(TYPES)} {{ ?i a ?d }} GRAPH {iri(HIER)} {{ ?d {below} ?c }} }} "
-                 f"FILTER NOT EXISTS {{ {s.asserted('?i', iri(RDF.type), '?c')} }} }}")
+                 f"OPTIONAL {{ GRAPH {iri(TYPES)} {{ ?i a ?d }} GRAPH {iri(HIER)} {{ ?d {below} ?c }} }} "
+                 f"FILTER (!BOUND(?d)) {s.absent('?i', iri(RDF.type), '?c')} }}")
         s.update(f"INSERT {{ GRAPH {target} {{ ?i a {iri(OWL.Thing)} }} }} WHERE {{ "
-                 f"{{ {self._untyped_candidates()} }} FILTER (isIRI(?i)) "
-                 f"FILTER NOT EXISTS {{ GRAPH {iri(TYPES)} {{ ?i a ?any }} }} "
-                 f"FILTER NOT EXISTS {{ {s.asserted('?i', iri(RDF.type), iri(OWL.Thing))} }} }}")
+                 f"{{ SELECT DISTINCT ?i WHERE {{ {self._untyped_candidates()} }} }} FILTER (isIRI(?i)) "
+                 f"OPTIONAL {{ GRAPH {iri(TYPES)} {{ ?i a ?any }} }} FILTER (!BOUND(?any)) "
+                 f"{s.absent('?i', iri(RDF.type), iri(OWL.Thing))} }}")
         self._superclass_types(tbox)
         self.timings["write"] = time.perf_counter() - t
         return s.count(self.target)
@@ -291,7 +291,7 @@ class Reasoner:
                  f"{{ SELECT DISTINCT ?i ?k WHERE {{ {{ {s.asserted('?i', iri(RDF.type), '?k')} }} "
                  f"UNION {{ GRAPH {target} {{ ?i a ?k }} }} FILTER (isIRI(?i)) }} }} "
                  f"GRAPH {iri(HIER)} {{ ?k <{R}told> ?c }} "
-                 f"FILTER NOT EXISTS {{ {s.asserted('?i', iri(RDF.type), '?c')} }} }}")
+                 f"{s.absent('?i', iri(RDF.type), '?c')} }}")
 
 
 def schema_graph(scope: Scope) -> Graph:

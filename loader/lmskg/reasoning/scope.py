@@ -78,6 +78,13 @@ class Scope:
         g = fresh("g")
         return f"GRAPH {g} {{ {s} {p} {o} }} {self._filter(g)}"
 
+    def absent(self, s: str, p: str, o: str) -> str:
+        """Holds when the triple is not asserted (its terms bound before). Oxigraph runs
+        ``FILTER NOT EXISTS`` over a ``GRAPH ?g`` pattern once per row without indexes
+        (a hundred times slower at 10,000 claims), so this is a left join instead."""
+        g = fresh("g")
+        return f"OPTIONAL {{ GRAPH {g} {{ {s} {p} {o} }} {self._filter(g)} }} FILTER (!BOUND({g}))"
+
     def graphs_pattern(self, var: str) -> str:
         """Binds ``var`` to each asserted graph that holds a triple."""
         return f"GRAPH {var} {{ }} {self._filter(var)}"
