@@ -1,9 +1,13 @@
-"""SHACL compiled to SPARQL gives pySHACL's findings, exactly: on every check fixture, on
-shapes using every other supported component, on the real graph and on the synthetic
-corpus (both with faults injected); unsupported constructs are refused by name."""
+"""SHACL compiled to SPARQL gives pySHACL's findings, exactly: on every check fixture
+(figures in messages compared by value there, as the fixtures write '0.60'), on shapes
+using every other supported component, on the real graph and on the synthetic corpus (both
+with faults injected); unsupported constructs are refused by name."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,9 +38,20 @@ def store_of(*graphs: tuple[str, Graph]) -> ox.Store:
     return store
 
 
-def compare(merged: Graph, store: ox.Store, shapes: Path = SHAPES) -> list:
+def canonical_figures(findings: list) -> list:
+    """The findings with every figure in their messages in one form ('0.60', '195' and
+    '195.0' as '0.6', '195'): Oxigraph keeps a decimal's value, not its lexical form, so
+    the compiled shapes quote a hand-written '0.60' as the build would write it ('0.6')."""
+    def fig(m: re.Match) -> str:
+        return format(Decimal(m.group(0)).normalize(), "f")
+    return [replace(f, message=re.sub(r"-?\d+(?:\.\d+)?", fig, f.message)) for f in findings]
+
+
+def compare(merged: Graph, store: ox.Store, shapes: Path = SHAPES, exact: bool = True) -> list:
     ref, n_ref = shacl_findings(merged, shapes)
     mine, n_mine = shacl_sparql_findings(store, shapes)
+    if not exact:
+        ref, mine = canonical_figures(ref), canonical_figures(mine)
     assert n_mine == n_ref
     assert sorted(mine, key=key) == sorted(ref, key=key), \
         f"pySHACL only: {set(ref) - set(mine)}\nSPARQL only: {set(mine) - set(ref)}"
@@ -50,8 +65,9 @@ def test_every_check_fixture(path):
     merged = Graph()
     merged += onto
     merged += data
-    found = compare(merged, store_of((str(ONTOLOGY_GRAPH), onto), ("urn:test:data", data)))
-    if path.stem != "valid":
+    found = compare(merged, store_of((str(ONTOLOGY_GRAPH), onto), ("urn:test:data", data)),
+                    exact=False)  # the trial fixtures write decimals as '0.60'
+    if not path.stem.startswith("valid"):
         assert path.stem == "drug-typed-as-procedure" or found
 
 
