@@ -95,11 +95,10 @@ def check_inputs(inputs: object, shapes_file: Path, qc_dir: Path, reasoner: str 
     to_store = time.perf_counter() - t
     chosen = choose(reasoner, claims, threshold)
     if chosen == "hermit":
-        from ..pipeline.dataset import build_dataset
-        from .run import run_checks, split_dataset
+        from .run import run_checks
 
         del store
-        data, onto = split_dataset(build_dataset(inputs))
+        data, onto = inputs_graphs(inputs)
         report = run_checks(data, onto, shapes_file, qc_dir)
     else:
         report = rule_checks(store, shapes_file, qc_dir, claims, copy=False)
@@ -168,6 +167,25 @@ def rule_checks(store: ox.Store, shapes_file: Path, qc_dir: Path, claims: int,
     report.findings += found
     report.timings["qc"] = time.perf_counter() - t
     return report
+
+
+def inputs_graphs(inputs: object) -> tuple[Graph, Graph]:
+    """(data, ontology) of the curated inputs as :func:`.run.split_dataset` gives them for
+    the built dataset: every asserted triple not in the ontology graph, and that graph."""
+    from ..transform.graphs import named_graphs
+
+    onto, whole = Graph(), Graph()
+    for name, triples in named_graphs(inputs.ontology, inputs.curated.vocab,
+                                      inputs.curated.sources):
+        for triple in triples:
+            whole.add(triple)
+            if name == ONTOLOGY_GRAPH:
+                onto.add(triple)
+    data = Graph()
+    for triple in whole:
+        if triple not in onto:
+            data.add(triple)
+    return data, onto
 
 
 def store_from_inputs(inputs: object) -> ox.Store:
