@@ -100,3 +100,18 @@ def test_check_store_reads_a_built_store_and_leaves_it(dataset, config):
                          "rules")
     assert report.ok, report.findings
     assert report.counts["claims"] > 100 and len(store) == before
+
+
+def test_the_copy_keeps_asserted_graphs_and_shared_blank_nodes():
+    from lmskg.checks.at_scale import asserted_copy
+    from lmskg.ontology.namespaces import DERIVED_GRAPH, INFERRED_GRAPH
+
+    store, b = ox.Store(), ox.BlankNode()
+    a, p, q = (ox.NamedNode(f"urn:x:{n}") for n in "apq")
+    store.add(ox.Quad(a, p, b, ox.NamedNode("urn:g:1")))
+    store.add(ox.Quad(b, q, ox.Literal("1"), ox.NamedNode("urn:g:2")))
+    for name in (INFERRED_GRAPH, DERIVED_GRAPH):
+        store.add(ox.Quad(b, q, ox.Literal("2"), ox.NamedNode(str(name))))
+    copy = asserted_copy(store)
+    assert len(copy) == 2 and len(store) == 4
+    assert len(list(copy.query("SELECT * WHERE { GRAPH ?g { ?a ?p ?x } GRAPH ?h { ?x ?q ?v } }"))) == 1
