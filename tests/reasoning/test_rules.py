@@ -58,7 +58,27 @@ def test_fixture_equals_hermit(name):
         return
     assert found == [], [e.message for e in found]
     mine = rules_output(store)
-    assert mine == set(hermit), diff(mine, set(hermit))
+    asserted = golden.merged(path)
+    mine, hermit = representative_free(mine, asserted), representative_free(set(hermit), asserted)
+    assert mine == hermit, diff(mine, hermit)
+
+
+def representative_free(out: set, asserted: Graph) -> set:
+    """``out`` without the subclass link HermiT prints from one member of a node of
+    equivalent named classes when another member asserts that link: which member HermiT
+    names is its own choice, and it changed with the size of the ontology (the trial
+    classes); see :func:`lmskg.reasoning.tbox.tbox_inferences`."""
+    from rdflib.namespace import OWL, RDFS
+
+    equivalent = {(a, b) for a, p, b in out if p == OWL.equivalentClass} | \
+        {(a, b) for a, b in asserted.subject_objects(OWL.equivalentClass)}
+    partners: dict = {}
+    for a, b in equivalent:
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    return {(c, p, top) for c, p, top in out
+            if not (p == RDFS.subClassOf and any((m, RDFS.subClassOf, top) in asserted
+                                                 for m in partners.get(c, ())))}
 
 
 def test_synthetic_corpus_equals_hermit(synth_1k):
