@@ -81,6 +81,15 @@ def trig_file(tmp_path_factory, reasoned_dataset) -> Path:
 
 
 @pytest.fixture(scope="session")
+def synth_1k(tmp_path_factory):
+    """The synthetic corpus of 1,000 claims (seed 1), built once per session (no
+    inferences): the graph the scale checks are compared with HermiT and pySHACL on."""
+    from tests.support.synth import synth_dataset
+
+    return synth_dataset(tmp_path_factory.mktemp("synth"))
+
+
+@pytest.fixture(scope="session")
 def practice_config(tmp_path_factory) -> Config:
     """The practice texts (../shared/practice) and their curation (examples/practice/data),
     built into a temporary directory: never the main graph."""

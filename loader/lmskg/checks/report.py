@@ -63,8 +63,12 @@ def _count(n: int, word: str) -> str:
 
 def render_text(report: Report) -> str:
     c, t = report.counts, report.timings
-    owl = report.notes.get("owl") or f"{t.get('owl', 0):.1f} s"
-    head = (f"OWL (HermiT) {owl}; SHACL {c.get('shapes', 0)} shapes "
+    owl = "OWL (HermiT) " + (report.notes.get("owl") or f"{t.get('owl', 0):.1f} s")
+    if "owl: rules" in t:  # checks at scale (checks.at_scale): HermiT on the schema only
+        owl = (f"OWL (HermiT on ontology and vocabulary "
+               f"{t.get('owl: hermit (ontology, vocabulary)', 0):.1f} s, rules in Oxigraph "
+               f"{t['owl: rules']:.1f} s)")
+    head = (f"{owl}; SHACL {c.get('shapes', 0)} shapes "
             f"{t.get('shacl', 0):.1f} s; QC {c.get('qc queries', 0)} queries "
             f"{t.get('qc', 0):.1f} s; {_count(c.get('claims', 0), 'claim')}, "
             f"{_count(c.get('triples', 0), 'triple')}")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from ..errors import EXIT_CHECK_FAILED, EXIT_OK, CheckFailed, InputError, Problem
+from ..errors import EXIT_CHECK_FAILED, EXIT_OK, CheckFailed
 from .options import config_from, explicit_inputs
 
 Add = Callable[..., argparse.ArgumentParser]
@@ -36,6 +36,7 @@ def register(add: Add) -> None:
                            "default from 5,000 claims on; no HermiT)")
     size.add_argument("--in-memory", dest="large", action="store_false",
                       help="build in rdflib's memory with HermiT whatever the size")
+    _reasoner_options(p)
 
     p = add("export", "write one export to standard output or a file", cmd_export)
     p.add_argument("--format", required=True,
@@ -53,11 +54,16 @@ def register(add: Add) -> None:
             cmd_check, "Load the ontology and the data into owlready2 and run HermiT (an "
             "inconsistency is explained: the individual, its claim and source, the axiom); "
             "validate the SHACL shapes of ontology/shapes.ttl; run queries/qc/*-violation.rq, "
-            "which must return no rows. Exit 1 on any finding.")
+            "which must return no rows. Above --hermit-max-claims claims, HermiT reasons over "
+            "the ontology and vocabulary only and the claims are checked in Oxigraph: the OWL "
+            "axioms as rules, the shapes compiled to SPARQL, the QC queries (the same "
+            "findings, in seconds instead of hours). Exit 1 on any finding.")
     p.add_argument("--graph", help="check this RDF file (.trig/.ttl/.nt/.jsonld) instead of "
                                    "the curated data; the ontology is added")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="report format (default: text)")
+    _reasoner_options(p)
+
 
     p = add("docs", "write the ontology's HTML documentation to build/docs/ontology.html",
             cmd_docs, "Document the ontology as one HTML page: classes, properties and the "
@@ -79,6 +85,17 @@ def register(add: Add) -> None:
         cmd_coverage, "List, per source, every sentence with the claims anchored in it and what "
         "explains each sentence without a claim; write build/coverage.md. Exit 1 while any "
         "sentence is neither covered nor explained.")
+
+
+def _reasoner_options(p: argparse.ArgumentParser) -> None:
+    from ..checks.at_scale import HERMIT_MAX_CLAIMS, REASONERS
+
+    p.add_argument("--reasoner", choices=REASONERS, default="auto",
+                   help="hermit: HermiT and pySHACL on the whole graph; rules: HermiT on the "
+                        "ontology and vocabulary, the claims by rules and shapes as SPARQL in "
+                        "Oxigraph; auto (default): hermit up to --hermit-max-claims claims")
+    p.add_argument("--hermit-max-claims", type=int, default=HERMIT_MAX_CLAIMS, metavar="N",
+                   help=f"the most claims 'auto' gives HermiT (default {HERMIT_MAX_CLAIMS})")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -109,14 +126,19 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"  wrote {path}")
     if not args.check:
         return EXIT_OK
-    if built.dataset is None:
-        raise InputError(Problem("--check", "", "", "a large build is checked by 'lmskg check' "
-                                 "on its store, not in the same run"))
-    from ..checks.run import run_checks, split_dataset
+    from ..checks.at_scale import check_graphs, check_store
+    from ..checks.run import split_dataset
 
-    data, onto = split_dataset(built.dataset)
-    report = run_checks(data, onto, cfg.ontology_dir / "shapes.ttl", cfg.queries_dir / "qc",
-                        consistent_at_build=built.reasoned)
+    shapes, qc = cfg.ontology_dir / "shapes.ttl", cfg.queries_dir / "qc"
+    if built.dataset is None:  # a large build: its graph is only in the store
+        from ..pipeline.queryable import built_store
+
+        report = check_store(built_store(cfg), shapes, qc, args.reasoner,
+                             args.hermit_max_claims)
+    else:
+        data, onto = split_dataset(built.dataset)
+        report = check_graphs(data, onto, shapes, qc, args.reasoner, args.hermit_max_claims,
+                              consistent_at_build=built.reasoned)
     sys.stdout.write(_render_report(report, "text"))
     unexplained = _write_coverage(built.inputs.curated, cfg.build_dir)
     return EXIT_OK if report.ok and not unexplained else EXIT_CHECK_FAILED
@@ -152,19 +174,41 @@ def _render_report(report: object, fmt: str) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..checks.run import load_graph_file, run_checks, split_dataset
+    from ..checks.at_scale import HERMIT_MAX_CLAIMS, check_graphs, check_inputs, check_store
+    from ..checks.run import load_graph_file
 
     cfg = config_from(args)
+    shapes, qc = cfg.ontology_dir / "shapes.ttl", cfg.queries_dir / "qc"
+    reasoner = getattr(args, "reasoner", "auto")
+    threshold = getattr(args, "hermit_max_claims", HERMIT_MAX_CLAIMS)
+    store = None if args.graph else _built_store_to_check(cfg, reasoner, threshold)
     if args.graph:
         data, onto = load_graph_file(Path(args.graph), cfg.ontology_file)
+        report = check_graphs(data, onto, shapes, qc, reasoner, threshold)
+    elif store is not None:
+        report = check_store(store, shapes, qc, reasoner, threshold)
     else:
-        from ..pipeline.dataset import build_dataset
         from ..pipeline.inputs import load_inputs
 
-        data, onto = split_dataset(build_dataset(load_inputs(cfg)))
-    report = run_checks(data, onto, cfg.ontology_dir / "shapes.ttl", cfg.queries_dir / "qc")
+        report = check_inputs(load_inputs(cfg), shapes, qc, reasoner, threshold)
     sys.stdout.write(_render_report(report, args.format))
     return EXIT_OK if report.ok else EXIT_CHECK_FAILED
+
+
+def _built_store_to_check(cfg: object, reasoner: str, threshold: int):
+    """The build's persistent store when it is fresh and the rules path will check it (a
+    graph past the threshold, or --reasoner rules): read, not rebuilt. None otherwise: the
+    small graph is checked from the curated inputs, by HermiT and pySHACL."""
+    from ..checks.at_scale import choose, count_claims
+    from ..exports.manifest import built_dataset_is_fresh
+    from ..pipeline.queryable import built_store
+
+    if reasoner == "hermit" or not built_dataset_is_fresh(cfg):
+        return None
+    store = built_store(cfg)
+    if store is None or choose(reasoner, count_claims(store), threshold) != "rules":
+        return None
+    return store
 
 
 def _write_coverage(curated: object, build_dir: Path) -> int:

@@ -1,0 +1,259 @@
+"""``lmskg check`` on an Oxigraph store, by size: HermiT where it can run, rules above that.
+
+HermiT classifies the whole graph in one Java process: seconds at a few hundred claims,
+minutes at a thousand, out of reach at 100,000. So:
+
+- the ontology and the vocabulary (small, the same at every size) are always given to
+  HermiT, which proves them consistent or explains why not;
+- at or below ``threshold`` claims (``HERMIT_MAX_CLAIMS``) the whole graph goes through
+  the path :func:`.run.run_checks` has always taken (HermiT, pySHACL, QC queries on rdflib);
+- above it, the claims are checked in Oxigraph: the OWL axioms as rules
+  (:mod:`lmskg.reasoning.rules`, proven equal to HermiT on the fixtures and a synthetic
+  corpus), the shapes compiled to SPARQL (:mod:`.shacl_sparql`, equal to pySHACL) and the
+  QC queries run by Oxigraph.
+
+:func:`check_store` takes a store holding the built dataset (named graphs as in
+``build/lmskg.trig``; ``derived`` and ``inferred`` are not checked) and returns the report
+:func:`.run.run_checks` gives. It only reads that store: the rules and the QC queries
+run on an in-memory copy of its asserted graphs (the rules write work graphs; the QC
+queries read the asserted graphs as one default graph).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ..files import read_text
+from ..ontology import terms as T
+from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
+                                   VOCABULARY_GRAPH)
+from ..reasoning.scope import WORK_GRAPHS, Scope, iri
+from ..stores.oxigraph import from_ox
+from .located import claim_sources
+from .owl_rules import owl_rule_findings
+from .report import Finding, Report, finding
+from .shacl_sparql import shacl_sparql_findings
+
+REASONERS = ("auto", "hermit", "rules")
+HERMIT_MAX_CLAIMS = 500  # HermiT over the whole graph up to this many claims (decision 0014)
+NOT_ASSERTED = frozenset({str(DERIVED_GRAPH), str(INFERRED_GRAPH)}) | WORK_GRAPHS
+
+
+def count_claims(store: ox.Store) -> int:
+    """Claims (subjects of lms:source) in the asserted graphs of the store."""
+    scope = Scope(store)
+    rows = scope.select(f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ "
+                        f"{scope.asserted('?c', iri(T.source), '?s')} }}")
+    return int(rows[0]["n"])
+
+
+def choose(reasoner: str, claims: int, threshold: int = HERMIT_MAX_CLAIMS) -> str:
+    """'hermit' or 'rules' for a graph of ``claims`` claims."""
+    if reasoner not in REASONERS:
+        raise ValueError(f"reasoner {reasoner!r}: one of {', '.join(REASONERS)}")
+    if reasoner != "auto":
+        return reasoner
+    return "hermit" if claims <= threshold else "rules"
+
+
+def check_graphs(data: Graph, onto: Graph, shapes_file: Path, qc_dir: Path,
+                 reasoner: str = "auto", threshold: int = HERMIT_MAX_CLAIMS,
+                 consistent_at_build: bool = False) -> Report:
+    """The checks on rdflib graphs (``lmskg check --graph``, ``lmskg build --check``): at
+    or below ``threshold`` claims exactly :func:`.run.run_checks`; above it the rules."""
+    from ..stores.oxigraph import to_ox
+    from .run import run_checks
+
+    claims = len(set(data.subjects(T.source, None)) | set(onto.subjects(T.source, None)))
+    chosen = choose(reasoner, claims, threshold)
+    if chosen == "hermit":
+        report = run_checks(data, onto, shapes_file, qc_dir, consistent_at_build)
+    else:
+        t = time.perf_counter()
+        store = ox.Store()
+        for name, graph in ((str(ONTOLOGY_GRAPH), onto), ("urn:lmskg:checked", data)):
+            g = ox.NamedNode(name)
+            store.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph])
+        to_store = time.perf_counter() - t
+        report = rule_checks(store, shapes_file, qc_dir, claims)
+        report.timings["to store"] = to_store
+    report.notes["reasoner"] = f"{chosen} ({claims} claims, threshold {threshold})"
+    return report
+
+
+def check_inputs(inputs: object, shapes_file: Path, qc_dir: Path, reasoner: str = "auto",
+                 threshold: int = HERMIT_MAX_CLAIMS) -> Report:
+    """``lmskg check`` on curated inputs: the asserted graphs streamed into a store; at or
+    below ``threshold`` claims exactly the rdflib path of :func:`.run.run_checks`."""
+    t = time.perf_counter()
+    store = store_from_inputs(inputs)
+    claims = count_claims(store)
+    to_store = time.perf_counter() - t
+    chosen = choose(reasoner, claims, threshold)
+    if chosen == "hermit":
+        from .run import run_checks
+
+        del store
+        data, onto = inputs_graphs(inputs)
+        report = run_checks(data, onto, shapes_file, qc_dir)
+    else:
+        report = rule_checks(store, shapes_file, qc_dir, claims, copy=False)
+        report.timings["to store"] = to_store
+    report.notes["reasoner"] = f"{chosen} ({claims} claims, threshold {threshold})"
+    return report
+
+
+def check_store(store: ox.Store, shapes_file: Path, qc_dir: Path, reasoner: str = "auto",
+                threshold: int = HERMIT_MAX_CLAIMS) -> Report:
+    """Every check on the asserted graphs of ``store`` (a built dataset, named graphs as in
+    ``build/lmskg.trig``: ``derived`` and ``inferred`` are not checked), as
+    :func:`.run.run_checks` reports them. The store is only read.
+
+    ``reasoner`` (auto, hermit or rules) decides the OWL part: HermiT on the whole graph
+    (read back from the store) or the rules. The shapes are always the compiled ones and
+    the QC queries run in Oxigraph: pySHACL cannot be given what the store holds, since
+    Oxigraph keeps values, not datatypes (an xsd:nonNegativeInteger comes back as
+    xsd:integer, which pySHACL's sh:datatype refuses)."""
+    t = time.perf_counter()
+    claims = count_claims(store)
+    chosen = choose(reasoner, claims, threshold)
+    report = rule_checks(store, shapes_file, qc_dir, claims, hermit=chosen == "hermit")
+    report.timings["total"] = time.perf_counter() - t
+    report.notes["reasoner"] = f"{chosen} ({claims} claims, threshold {threshold})"
+    return report
+
+
+def rule_checks(store: ox.Store, shapes_file: Path, qc_dir: Path, claims: int,
+                copy: bool = True, hermit: bool = False, schema: bool = True) -> Report:
+    """The checks in Oxigraph: HermiT on the ontology and vocabulary (on the whole graph
+    if ``hermit``), the OWL rules (unless ``hermit``), the compiled shapes, the QC queries.
+    ``copy``: work on a copy of the asserted graphs (the store is left as it was);
+    ``schema``: give the ontology and vocabulary to HermiT (tests leave it out: the rules
+    read the same axioms)."""
+    report = Report()
+    report.counts["claims"] = claims
+    t = time.perf_counter()
+    if copy:
+        store = asserted_copy(store)
+        report.timings["copy asserted graphs"] = time.perf_counter() - t
+    report.counts["triples"] = len(store)
+    t = time.perf_counter()
+    if hermit:
+        from .owl import owl_findings
+
+        data, onto = rdflib_graphs(store)
+        report.findings += owl_findings(data, onto)
+        report.timings["owl"] = time.perf_counter() - t
+    else:
+        schema = schema_findings(store) if schema else []
+        report.timings["owl: hermit (ontology, vocabulary)"] = time.perf_counter() - t
+        t = time.perf_counter()
+        rules = owl_rule_findings(store)
+        report.timings["owl: rules"] = time.perf_counter() - t
+        report.findings += sorted(set(schema) | set(rules),
+                                  key=lambda f: (f.source, f.claim, f.focus, f.message))
+        report.timings["owl"] = report.timings["owl: hermit (ontology, vocabulary)"] + \
+            report.timings["owl: rules"]
+    t = time.perf_counter()
+    found, report.counts["shapes"] = shacl_sparql_findings(store, shapes_file)
+    report.findings += found
+    report.timings["shacl"] = time.perf_counter() - t
+    t = time.perf_counter()
+    found, report.counts["qc queries"] = qc_store_findings(store, qc_dir)
+    report.findings += found
+    report.timings["qc"] = time.perf_counter() - t
+    return report
+
+
+def inputs_graphs(inputs: object) -> tuple[Graph, Graph]:
+    """(data, ontology) of the curated inputs as :func:`.run.split_dataset` gives them for
+    the built dataset: every asserted triple not in the ontology graph, and that graph."""
+    from ..transform.graphs import named_graphs
+
+    onto, whole = Graph(), Graph()
+    for name, triples in named_graphs(inputs.ontology, inputs.curated.vocab,
+                                      inputs.curated.sources):
+        for triple in triples:
+            whole.add(triple)
+            if name == ONTOLOGY_GRAPH:
+                onto.add(triple)
+    data = Graph()
+    for triple in whole:
+        if triple not in onto:
+            data.add(triple)
+    return data, onto
+
+
+def store_from_inputs(inputs: object) -> ox.Store:
+    """The asserted graphs of the curated inputs, streamed into an in-memory store (no
+    rdflib dataset in between)."""
+    from ..stores.oxigraph import to_ox
+    from ..transform.graphs import named_graphs
+
+    store = ox.Store()
+    for name, triples in named_graphs(inputs.ontology, inputs.curated.vocab,
+                                      inputs.curated.sources):
+        g = ox.NamedNode(str(name))
+        store.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples])
+    return store
+
+
+def asserted_copy(store: ox.Store) -> ox.Store:
+    """An in-memory store with the asserted graphs of ``store`` (their names kept); derived,
+    inferred and work graphs are left out. Quads are copied as terms, so a blank node shared
+    by two graphs stays one node (a bulk load per graph would give each its own)."""
+    copy = ox.Store()
+    for name in sorted(store.named_graphs(), key=str):
+        if isinstance(name, ox.NamedNode) and name.value not in NOT_ASSERTED:
+            copy.extend(store.quads_for_pattern(None, None, None, name))
+    return copy
+
+
+def rdflib_graphs(store: ox.Store) -> tuple[Graph, Graph]:
+    """(data, ontology) as :func:`.run.split_dataset` gives them: every asserted triple
+    not in the ontology graph, and the ontology graph."""
+    onto, whole = Graph(), Graph()
+    for q in store.quads_for_pattern(None, None, None, None):
+        name = q.graph_name
+        if not isinstance(name, ox.NamedNode) or name.value in NOT_ASSERTED:
+            continue
+        triple = (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+        whole.add(triple)
+        if name.value == str(ONTOLOGY_GRAPH):
+            onto.add(triple)
+    data = Graph()
+    for triple in whole:
+        if triple not in onto:
+            data.add(triple)
+    return data, onto
+
+
+def schema_findings(store: ox.Store) -> list[Finding]:
+    """HermiT on the ontology and vocabulary graphs alone (small at every size)."""
+    from .owl import owl_findings
+
+    onto, vocab = Graph(), Graph()
+    for graph, name in ((onto, ONTOLOGY_GRAPH), (vocab, VOCABULARY_GRAPH)):
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+            graph.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    if not len(onto):
+        return []
+    return owl_findings(vocab, onto)
+
+
+def qc_store_findings(store: ox.Store, qc_dir: Path) -> tuple[list[Finding], int]:
+    """The QC queries on the union of the store's graphs (hand it asserted graphs only),
+    as :func:`.qc.qc_findings` reports them."""
+    out: list[tuple] = []
+    files = sorted(qc_dir.glob("*-violation.rq"))
+    for path in files:
+        rows = store.query(read_text(path, "query", str(path)), use_default_graph_as_union=True)
+        for row in rows:
+            entity, problem = from_ox(row[0]), from_ox(row[1]) if len(row) > 1 else None
+            out.append((entity, str(problem or "violation"), f"query queries/qc/{path.name}"))
+    located = claim_sources(Scope(store), (e for e, _, _ in out))
+    return [finding(located, "qc", e, m, r) for e, m, r in out], len(files)
