@@ -95,6 +95,24 @@ fixture in `tests/sparql/questions/NAME/` (`data.trig`, `expected.srj`, optional
 `params.json`, and more cases as `params-CASE.json` with `expected-CASE.srj`; see
 `tests/sparql/query_fixtures.py`), then run `make catalogue` to update this file.
 
+Keep to what every SPARQL 1.1 store answers alike: `make test-virtuoso` runs every
+question and example on Virtuoso 7.2 and compares the answers with the embedded
+store's (docs/remote-stores.md lists what Virtuoso gets wrong). In practice:
+
+- a transitive path (`*`, `+`, `?`) only from a parameter or a constant at one end
+  (`?claim lms:extent/skos:broader* ?extent`); elsewhere spell the chain out, as the
+  questions do, to three steps of `rdfs:subClassOf` and two of `skos:broader`,
+  `lms:inClass` or `lms:partOfTool` (`queries/qc/hierarchy-deeper-than-the-catalogue-follows-violation.rq`
+  fails `lmskg check` when the data grows deeper); inside `EXISTS`, write
+  `a/rdfs:subClassOf*` as `a|a/rdfs:subClassOf+` and a zero-length step as `?x = ?y ||`;
+- compute a value from the variables of an `OPTIONAL` inside that `OPTIONAL`
+  (Virtuoso's `CONCAT` reads a missing value as `""`), and call `SUBSTR` only on values
+  that are bound (Virtuoso fails the whole query otherwise);
+- `GROUP_CONCAT(?x)` over an ordered `SELECT DISTINCT` sub-query keeps that order
+  (Virtuoso sorts the values of `GROUP_CONCAT(DISTINCT ?x)`);
+- `ORDER BY` variables: bind a computed sort key first;
+- divide by a decimal (`?x / 100.0`): Virtuoso divides integers as integers.
+
 ## Questions
 """
 
