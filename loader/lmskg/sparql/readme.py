@@ -99,12 +99,13 @@ Keep to what every SPARQL 1.1 store answers alike: `make test-virtuoso` runs eve
 question and example on Virtuoso 7.2 and compares the answers with the embedded
 store's (docs/remote-stores.md lists what Virtuoso gets wrong). In practice:
 
-- a transitive path (`*`, `+`, `?`) only from a parameter or a constant at one end
-  (`?claim lms:extent/skos:broader* ?extent`); elsewhere spell the chain out, as the
-  questions do, to three steps of `rdfs:subClassOf` and two of `skos:broader`,
-  `lms:inClass` or `lms:partOfTool` (`queries/qc/hierarchy-deeper-than-the-catalogue-follows-violation.rq`
-  fails `lmskg check` when the data grows deeper); inside `EXISTS`, write
-  `a/rdfs:subClassOf*` as `a|a/rdfs:subClassOf+` and a zero-length step as `?x = ?y ||`;
+- no transitive path (`*`, `+`, `?`; Virtuoso drops, repeats or invents rows with them,
+  depending on its plan) but `a|a/rdfs:subClassOf+` inside `EXISTS` (for
+  `a/rdfs:subClassOf*`): spell a chain out, as the questions do, to three steps of
+  `rdfs:subClassOf` and two of `skos:broader`, `lms:inClass` or `lms:partOfTool`
+  (`queries/qc/hierarchy-deeper-than-the-catalogue-follows-violation.rq` fails
+  `lmskg check` when the data grows deeper), the zero-length step as `?x = ?y ||` in a
+  `FILTER` or as a `UNION` branch;
 - compute a value from the variables of an `OPTIONAL` inside that `OPTIONAL`
   (Virtuoso's `CONCAT` reads a missing value as `""`), and call `SUBSTR` only on values
   that are bound (Virtuoso fails the whole query otherwise);
