@@ -26,10 +26,10 @@ endif
 export LMSKG_BUILD := $(BUILD)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run build check docs coverage queries serve test bench fmt fmt-check catalogue schema terms lock clean distclean
+.PHONY: help setup run build check docs coverage queries serve test test-virtuoso bench fmt fmt-check catalogue schema terms lock clean distclean
 
 help: ## list every target with what it does
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -62,8 +62,13 @@ serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph) on 127.0.0.1, P
 	@test -f $(BUILD)/lmskg.trig || $(LMSKG) build
 	$(LMSKG) serve --port $(PORT)
 
-test: $(STAMP) ## run the test suite
+test: $(STAMP) ## run the test suite (not the Virtuoso tests: see test-virtuoso)
 	$(BIN)/python -m pytest -q
+
+test-virtuoso: $(STAMP) ## publish to a private Virtuoso on loopback, compare every question (needs virtuoso-opensource)
+	@command -v virtuoso-t >/dev/null 2>&1 || { echo "make test-virtuoso: virtuoso-t is not on PATH;" \
+	  "install it: apt-get install -y virtuoso-opensource" >&2; exit 1; }
+	$(BIN)/python -m pytest -q -m virtuoso tests/virtuoso
 
 bench: $(STAMP) ## benchmarks: build, query and check times on synthetic graphs of growing size
 	$(BIN)/python -m lmskg.bench
