@@ -5,8 +5,10 @@
 # (for the HermiT reasoner); everything else is installed into .venv from the
 # pinned requirements.lock on first use.
 #
-#   make run    set up, build, check, report coverage, answer showcase questions
-#   make test   set up, run the test suite
+#   make run       set up, build, check, report coverage, answer showcase questions
+#   make test      set up, run the test suite (the browser tests need Chromium)
+#   make site      the evidence site in build/site/ (open build/site/index.html)
+#   make practice  build and check the practice graph (examples/practice, never the main graph)
 #   make help   list every target
 
 PYTHON   ?= python3
@@ -14,6 +16,9 @@ VENV     ?= .venv
 BUILD    ?= build
 PORT     ?= 7878
 SHOWCASE ?= sources-overview outcomes-for-regimen outcomes-for-line outcome-table conflicts corroborations
+# the practice texts (not evidence sources) and their curation, built apart from the main graph
+PRACTICE_DATA   ?= examples/practice/data
+PRACTICE_CORPUS ?= ../shared/practice
 
 BIN      := $(VENV)/bin
 LMSKG    := $(BIN)/lmskg
@@ -26,7 +31,7 @@ endif
 export LMSKG_BUILD := $(BUILD)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run build check docs coverage queries serve test test-virtuoso bench fmt fmt-check catalogue schema terms lock clean distclean
+.PHONY: help setup run build check docs site coverage queries serve test test-virtuoso practice bench fmt fmt-check catalogue schema terms lock clean distclean
 
 help: ## list every target with what it does
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -52,14 +57,19 @@ check: $(STAMP) ## OWL reasoning (HermiT), SHACL shapes and QC queries on the gr
 docs: $(STAMP) ## write build/docs/ontology.html: classes, properties and named individuals
 	$(LMSKG) docs
 
+site: $(STAMP) ## write the evidence site to build/site/ (static HTML and SVG; builds first if needed)
+	@test -f $(BUILD)/manifest.json || $(LMSKG) build
+	$(LMSKG) site
+
 coverage: $(STAMP) ## write build/coverage.md: every sentence with the claims anchored in it
 	$(LMSKG) coverage
 
 queries: $(STAMP) ## list the competency-question catalogue
 	$(LMSKG) query --list
 
-serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph) on 127.0.0.1, PORT=7878 (builds first if needed)
+serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph), the site and the IRIs on 127.0.0.1, PORT=7878 (builds first if needed)
 	@test -f $(BUILD)/lmskg.trig || $(LMSKG) build
+	@test -f $(BUILD)/site/index.html || $(LMSKG) site
 	$(LMSKG) serve --port $(PORT)
 
 test: $(STAMP) ## run the test suite (not the Virtuoso tests: see test-virtuoso)
@@ -70,20 +80,27 @@ test-virtuoso: $(STAMP) ## publish to a private Virtuoso on loopback, compare ev
 	  "install it: apt-get install -y virtuoso-opensource" >&2; exit 1; }
 	$(BIN)/python -m pytest -q -m virtuoso tests/virtuoso
 
+practice: $(STAMP) ## build and check the practice graph (examples/practice, ../shared/practice) into build/practice
+	$(LMSKG) build --check --data $(PRACTICE_DATA) --corpus $(PRACTICE_CORPUS) --build $(BUILD)/practice
+	$(LMSKG) query comparative-results-for-regimen --data $(PRACTICE_DATA) --corpus $(PRACTICE_CORPUS) --build $(BUILD)/practice
+
 bench: $(STAMP) ## benchmarks: build, query and check times on synthetic graphs of growing size
 	$(BIN)/python -m lmskg.bench
 
-fmt: $(STAMP) ## rewrite data/ in canonical form
+fmt: $(STAMP) ## rewrite data/ and the practice data in canonical form
 	$(LMSKG) fmt
+	$(LMSKG) fmt --data $(PRACTICE_DATA)
 
 fmt-check: $(STAMP) ## list curated files that are not in canonical form
 	$(LMSKG) fmt --check
+	$(LMSKG) fmt --check --data $(PRACTICE_DATA)
 
 catalogue: $(STAMP) ## regenerate queries/README.md and the generated blocks of the queries
 	$(LMSKG) catalogue --write
 
 schema: $(STAMP) ## regenerate data/schema/*.schema.json (JSON Schemas for editors) from the records
 	$(LMSKG) schema --write
+	$(LMSKG) schema --write --data $(PRACTICE_DATA)
 
 terms: $(STAMP) ## regenerate loader/lmskg/ontology/terms.py from the ontology
 	$(LMSKG) terms --write

@@ -11,9 +11,11 @@ importing only the ones before it (a test enforces it):
 ``stores``      the RDF store behind a dataset; publishing to remote stores
 ``reasoning``   HermiT: consistency, classification, explanations
 ``checks``      ``lmskg check`` (SHACL, QC, OWL) and the coverage report
-``exports``     Turtle, N-Triples, JSON-LD, TriG, RDF/XML, evidence.csv, manifest
+``exports``     Turtle, N-Triples, JSON-LD, TriG, RDF/XML, evidence.csv, KGX,
+                nanopublications, manifest
 ``sparql``      the question catalogue, parameters, local and remote queries
-``serve``       the read-only SPARQL server
+``serve``       the read-only SPARQL server, the site beside it, the graph's IRIs
+``site``        ``lmskg site``: the static evidence site (HTML and SVG)
 ``pipeline``    the jobs: read inputs once, build, the dataset to query
 ``curate``      curator tools: anchor, fmt, JSON Schemas, term constants
 ``bench``       ``make bench``

@@ -67,3 +67,43 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # someone else's process: alive
         return True
     return True
+
+
+def write_tree_atomically(files: dict[str, str], target: Path) -> Path:
+    """Write a directory tree (``files`` by relative POSIX path) as ``target``, replacing
+    a previous one only once every file is written: the tree is staged beside ``target``,
+    the old one is renamed away, the new one renamed in, the old one removed. A process
+    killed between the two renames leaves no ``target`` (and its stages, which the next
+    write removes), never a mix of two trees."""
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        clean_stale_stages(parent)
+        stage = Path(tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{os.getpid()}-", dir=parent))
+    except OSError as exc:
+        raise InputError(Problem(str(parent), "", "", f"cannot write the build directory: "
+                                 f"{exc.strerror}")) from exc
+    old = None
+    try:
+        tree = stage / "new"
+        for name, text in sorted(files.items()):
+            path = tree / name
+            if ".." in Path(name).parts or Path(name).is_absolute():
+                raise ValueError(f"{name!r} is not a path inside the tree")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        if target.exists():
+            old = stage / "old"
+            os.replace(target, old)
+        try:
+            os.replace(tree, target)
+        except OSError:
+            if old is not None and not target.exists():
+                os.replace(old, target)  # put the previous tree back
+            raise
+        return target
+    except OSError as exc:
+        raise InputError(Problem(str(target), "", "", f"cannot write: {exc}")) from exc
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)

@@ -21,7 +21,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("stores",),
     ("reasoning",),
     ("checks", "exports", "sparql"),
-    ("serve", "pipeline"),
+    ("serve", "pipeline", "site"),
     ("curate", "bench"),
     ("cli", "__main__"),
 )

@@ -58,6 +58,90 @@ EXPECTED = {
 }
 
 
+# trial reports: valid-trial.ttl with one problem -> (check kind, fragment) that must be
+# reported. HermiT runs on the fixtures an OWL axiom catches (and on valid-trial.ttl); on the
+# others only SHACL and the QC queries are asked, which keeps the suite fast.
+TRIAL_EXPECTED = {
+    "hazard-ratio-negative": [
+        ("owl", "claim:t1-c02/quantity is a lms:RatioQuantity but its lms:value -0.55 is outside "
+                "(0.0, inf)"),
+        ("shacl", "a hazard-ratio is positive, found -0.55"),
+        ("qc", "a hazard-ratio of -0.55 is not positive"),
+    ],
+    "ratio-with-a-unit": [
+        ("shacl", "a hazard-ratio is dimensionless (unit '1'), not in 'mo'"),
+        ("qc", "a hazard-ratio is dimensionless, not in 'mo'"),
+    ],
+    "ci-excludes-estimate": [
+        ("shacl", "the confidence interval 0.60-0.70 does not contain the estimate 0.55"),
+        ("qc", "the confidence interval 0.60-0.70 does not contain the estimate 0.55"),
+    ],
+    "ci-low-above-high": [
+        ("shacl", "a confidence interval has one low limit, not above its high limit"),
+        ("qc", "confidence interval 15.1-12.0 has its low above its high"),
+    ],
+    "ci-level-195": [
+        ("owl", "claim:t1-c01/quantity has lms:ciLevel 195, outside (0.0, 100.0]"),
+        ("shacl", "a confidence level is a percentage above 0, at most 100"),
+    ],
+    "p-value-above-one": [
+        ("owl", "claim:t1-c04 has lms:pValue 1.57, outside 0.0-1.0 (the range of lms:pValue)"),
+        ("shacl", "a p-value is one decimal from 0 to 1"),
+        ("qc", "p-value 1.57 is outside 0-1"),
+    ],
+    "p-value-without-comparator": [
+        ("shacl", "a p-value says how it is stated: =, <, <=, > or >="),
+        ("qc", "p-value 0.57 has no comparator"),
+    ],
+    "comparison-of-an-arm-with-itself": [
+        ("owl", "claim:t1-c02 has study:t1-trial/arm/trabectedin as both lms:comparatorArm and "
+                "lms:arm, which are disjoint properties"),
+        ("shacl", "a comparison has one arm, not its comparator arm"),
+        ("qc", "arm/trabectedin is compared with itself"),
+    ],
+    "comparison-with-an-arm-of-another-study": [
+        ("shacl", "t1-other/arm/placebo is not an arm or subgroup of the claim's study"),
+        ("qc", "t1-other/arm/placebo is not an arm of the claim's study"),
+    ],
+    "arm-sizes-exceed-randomised": [
+        ("shacl", "arm sizes add up to 618, more than the 518 randomised"),
+        ("qc", "arm sizes add up to 618, more than the 518 randomised"),
+    ],
+    "numerator-above-denominator": [
+        ("shacl", "a numerator is one non-negative integer, not above its denominator"),
+        ("qc", "numerator 50 is above denominator 48"),
+    ],
+    "denominator-above-arm-size": [
+        ("shacl", "denominator 348 exceeds the size 345 of the arm"),
+        ("qc", "denominator 348 is above the arm's size 345"),
+    ],
+    "any-grade-with-grade-3": [
+        ("shacl", "'any grade' is combined with"),
+        ("qc", "'any grade' is combined with"),
+    ],
+    "subgroup-result-of-another-measure": [
+        ("shacl", "the whole-study result https://w3id.org/lmskg/id/claim/t1-c02 differs in "
+                  "measure"),
+        ("qc", "differs from https://w3id.org/lmskg/id/claim/t1-c02 in "
+               "https://w3id.org/lmskg/ontology#measure"),
+    ],
+    "registry-id-malformed": [
+        ("shacl", "registry identifier NCT123 does not have the form of its registry"),
+        ("qc", "registry identifier NCT123 does not have the form of its registry"),
+    ],
+    "arm-result-without-arm": [
+        ("shacl", "an arm result is for exactly one arm"),
+    ],
+    "warning-against": [
+        ("shacl", "a warning is neutral"),
+    ],
+    "arm-in-two-studies": [
+        ("owl", "claim:t1-c01 is a lms:Claim"),
+        ("shacl", "an arm belongs to exactly one study"),
+    ],
+}
+
+
 def _check_json(path: Path) -> tuple[int, dict]:
     res = run_cli("check", "--graph", str(path), "--format", "json")
     return res.code, json.loads(res.out)
@@ -86,6 +170,41 @@ def test_each_failure_kind_is_caught(name):
     for kind, fragment in EXPECTED[name]:
         assert any(f["kind"] == kind and fragment in _text(f) for f in report["findings"]), \
             f"{kind}: {fragment!r} not in {json.dumps(report['findings'], indent=1)}"
+
+
+def test_the_valid_trial_fixture_passes():
+    code, report = _check_json(FIXTURES / "valid-trial.ttl")
+    assert code == 0 and report["ok"] and report["findings"] == [], report["findings"]
+
+
+@pytest.mark.parametrize("name", sorted(TRIAL_EXPECTED))
+def test_each_trial_rule_is_caught(name, config):
+    from lmskg.checks.run import load_graph_file, run_checks
+
+    expected = TRIAL_EXPECTED[name]
+    data, onto = load_graph_file(FIXTURES / f"{name}.ttl", config.ontology_file)
+    report = run_checks(data, onto, config.ontology_dir / "shapes.ttl", config.queries_dir / "qc",
+                        consistent_at_build=not any(kind == "owl" for kind, _ in expected))
+    found = [(f.kind, f"{f.message} {f.rule}") for f in report.findings]
+    assert found, f"{name}: nothing was found"
+    for kind, fragment in expected:
+        assert any(k == kind and fragment in text for k, text in found), \
+            f"{kind}: {fragment!r} not in {json.dumps(found, indent=1)}"
+
+
+def test_every_trial_fixture_is_expected():
+    """Each file beside valid-trial.ttl that starts from it is a rule of TRIAL_EXPECTED."""
+    trial = {p.stem for p in FIXTURES.glob("*.ttl")
+             if p.read_text(encoding="utf-8").startswith("# valid-trial.ttl with one problem")}
+    assert trial == set(TRIAL_EXPECTED)
+
+
+def test_findings_about_a_study_name_its_source():
+    from lmskg.checks.report import locate
+    from rdflib import Graph
+
+    g = Graph().parse(FIXTURES / "arm-sizes-exceed-randomised.ttl")
+    assert locate(g, "https://w3id.org/lmskg/id/study/t1-trial") == ("t1", "")
 
 
 def test_findings_name_the_claim_and_source():

@@ -82,9 +82,45 @@ COPY = "which provide a median progression-free survival time of about 5 months"
 
 
 def test_near_identical_wording_across_sources_is_one_origin():
-    found = same_origin([source("s1", [claim("s1-c01", COPY + " 2.")]),
+    found = same_origin([source("s1", [claim("s1-c01", "Indeed, " + COPY + ".")]),
                          source("s2", [claim("s2-c01", COPY)])])
-    assert "near-identical wording" in found[("s1-c01", "s2-c01")].basis
+    assert "near-identical wording" in found.copies[("s1-c01", "s2-c01")].basis
+    assert found.between("s2-c01", "s1-c01") == found.copies[("s1-c01", "s2-c01")]
+
+
+def test_one_template_with_other_figures_is_two_reports_not_a_copy():
+    def pfs(cid, quote, value):
+        return claim(cid, quote, type="outcome", measure="progression-free-survival",
+                     value=value, unit="mo")
+    found = same_origin([source("s1", [pfs("s1-c01", COPY, 5)]),
+                         source("s2", [pfs("s2-c01", COPY.replace("5 months", "7 months"), 7)]),
+                         source("s3", [pfs("s3-c01", COPY + " 2", 5)])])  # 2: a marker
+    assert set(found.copies) == {("s1-c01", "s3-c01")}
+
+
+def test_the_prefix_filter_misses_no_copy_that_word_by_word_comparison_finds():
+    import random
+    from itertools import combinations
+
+    from lmskg.derive.origin import MIN_WORDS, SIMILAR, near_copies, similarity, words
+
+    rng = random.Random(7)
+    vocabulary = [a + b + "x" for a in "abcdefgh" for b in "abcde"]  # no digits: no figures
+    bases = [rng.sample(vocabulary, rng.randrange(6, 14)) for _ in range(25)]
+    quotes, owner = {}, {}
+    for i in range(150):  # variants of a few sentences: some near copies, some not
+        words_ = list(rng.choice(bases))
+        for _ in range(rng.randrange(4)):
+            words_[rng.randrange(len(words_))] = rng.choice(vocabulary)
+        if rng.random() < 0.3:
+            words_.insert(rng.randrange(len(words_)), rng.choice(vocabulary))
+        quotes[f"c{i:03d}"], owner[f"c{i:03d}"] = " ".join(words_), f"s{i % 7}"
+    expected = {(a, b) for a, b in combinations(sorted(quotes), 2)
+                if owner[a] != owner[b] and len(words(quotes[a])) >= MIN_WORDS
+                and len(words(quotes[b])) >= MIN_WORDS
+                and similarity(words(quotes[a]), words(quotes[b])) >= SIMILAR}
+    assert expected  # the sample does hold copies
+    assert set(near_copies(quotes, owner)) == expected
 
 
 def test_the_same_source_and_short_or_different_quotes_are_not_marked():
@@ -93,7 +129,7 @@ def test_the_same_source_and_short_or_different_quotes_are_not_marked():
                                        claim("s2-c02", "an entirely different sentence with "
                                                        "other words in it")]),
                          source("s3", [claim("s3-c01", "Surgery.")])])
-    assert found == {}
+    assert found.copies == {} and found.between("s2-c01", "s3-c01") is None
 
 
 def test_citing_the_same_work_is_one_origin():
@@ -102,14 +138,15 @@ def test_citing_the_same_work_is_one_origin():
                                 citations=cite),
                          source("s2", [claim("s2-c01", "quite another", cites=("1",))],
                                 citations=cite)])
-    assert found[("s1-c01", "s2-c01")].basis == "both cite w (stated mapping)"
+    assert found.copies == {}  # asked of pairs, never listed for every two citing claims
+    assert found.between("s2-c01", "s1-c01").basis == "both cite w (stated mapping)"
 
 
 # -- pairs -------------------------------------------------------------------------------------
 
 def _pairs(*claims_by_source):
     sources = [source(f"s{i}", list(cs)) for i, cs in enumerate(claims_by_source)]
-    return claim_pairs(sources, H, {})
+    return claim_pairs(sources, H)
 
 
 def test_stances_on_related_regimens_pair_with_their_relation():
@@ -177,3 +214,82 @@ def test_independent_sources_count_copies_once():
     assert {p.independent_sources for p in pairs} == {2}
     copy = next(p for p in pairs if p.first.id == "s0-c01" and p.second.id == "s1-c01")
     assert copy.origin is not None
+
+
+def test_a_long_list_is_swept_in_windows_and_every_claim_still_meets_its_neighbours():
+    from lmskg.derive.pairs import SMALL, WINDOW
+
+    def outcome(cid, value, year):
+        return claim(cid, type="outcome", direction="neutral", regimen="gem-doce",
+                     measure="response-rate", value=value, unit="%")
+    n = 10 * SMALL
+    claims = [outcome(f"s{i:03d}-c01", 20 + i % 17, 2000 + i % 23) for i in range(n)]
+    sources = [source(f"s{i:03d}", [c]) for i, c in enumerate(claims)]
+    dates = {c.id: str(2000 + i % 23) for i, c in enumerate(claims)}
+    pairs = claim_pairs(sources, H, dates=dates)
+    partners: dict[str, int] = {}
+    for p in pairs:
+        for c in (p.first.id, p.second.id):
+            partners[c] = partners.get(c, 0) + 1
+    assert len(pairs) <= 2 * WINDOW * n < n * (n - 1) // 2
+    assert set(partners) == {c.id for c in claims}
+    assert max(partners.values()) <= 4 * WINDOW
+    # neighbours by figure agree; neighbours in time also disagree
+    assert any(p.gap == 0 for p in pairs) and any(p.gap > 10 for p in pairs)
+    assert pairs == claim_pairs(list(reversed(sources)), H, dates=dates)  # order-free
+
+
+def test_a_short_list_is_compared_all_with_all():
+    from lmskg.derive.pairs import SMALL
+
+    claims = [claim(f"s{i}-c01", regimen="gem-doce") for i in range(SMALL)]
+    pairs = claim_pairs([source(f"s{i}", [c]) for i, c in enumerate(claims)], H)
+    assert len(pairs) == SMALL * (SMALL - 1) // 2
+
+
+# -- trial results ---------------------------------------------------------------------------
+
+def test_arm_results_count_for_their_arm_and_subgroups_of_one_study_are_not_compared(tmp_path):
+    from lmskg.derive.hierarchy import hierarchy
+    from lmskg.pipeline.inputs import load_inputs
+    from tests.support.tiny_trial import write_tiny_trial
+
+    inputs = load_inputs(write_tiny_trial(tmp_path))
+    trial = next(s for s in inputs.curated.sources if s.record.id == "t001")
+    other = source("s9", [claim("s9-c01", type="outcome", direction="neutral",
+                                regimen="gemcitabine", measure="overall-survival", value=12,
+                                unit="mo", qualifiers=("median",))])
+    pairs = claim_pairs([trial, other], hierarchy(inputs.ontology, inputs.curated.vocab))
+    got = {(p.first.id, p.second.id): p for p in pairs}
+    # the whole-study result and the subgroup's: one study, two populations, no pair
+    assert ("t001-c01", "t001-c04") not in got
+    # both meet an outcome of the arm's regimen stated elsewhere
+    assert got[("s9-c01", "t001-c01")].gap == 0
+    assert got[("s9-c01", "t001-c04")].relation == SAME_REGIMEN
+    # a comparison of two arms names no regimen: never compared
+    assert not any("t001-c02" in key for key in got)
+
+
+def test_the_outcome_types_are_the_ontologys_outcome_claims(inputs):
+    from rdflib.namespace import RDFS, SKOS
+
+    from lmskg.derive.pairs import OUTCOME_TYPES
+    from lmskg.ontology import terms as T
+
+    graph = inputs.ontology.graph
+    outcome_classes = set(graph.transitive_subjects(RDFS.subClassOf, T.OutcomeClaim))
+    notations = {str(n) for c in outcome_classes for n in graph.objects(c, SKOS.notation)}
+    assert set(OUTCOME_TYPES) == notations
+
+
+def test_a_literature_cutoff_alone_bounds_the_claims_and_never_dates_them():
+    cutoff = SourceDate(kind="literature-cutoff", value="2019-06", quote="x", start=0, end=1)
+    src = source("s1", [claim("s1-c01")], dates=[cutoff])
+    bound = not_before(src, Vocabulary())
+    assert (bound.text, bound.basis) == ("2019-06", "its literature is current to 2019-06")
+    assert claim_dates(src, bound)["s1-c01"] == claim_dates(src, bound)["s1-c01"].__class__(
+        "2019-06", "not-before")
+    published = SourceDate(kind="published", value="2020", quote="x", start=0, end=1)
+    dated = source("s2", [claim("s2-c01")], dates=[cutoff, published])
+    assert not_before(dated, Vocabulary()) is None
+    assert claim_dates(dated, None)["s2-c01"].kind == "published"

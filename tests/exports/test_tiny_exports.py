@@ -58,4 +58,5 @@ def test_the_trig_keeps_the_named_graphs(tiny_dataset):
 
 
 def test_every_export_has_a_format_name():
-    assert sorted(EXPORTS.values()) == ["csv", "jsonld", "nt", "owl", "trig", "ttl"]
+    assert sorted(EXPORTS.values()) == ["csv", "jsonld", "kgx-edges", "kgx-nodes",
+                                        "kgx-prefixes", "nanopubs", "nt", "owl", "trig", "ttl"]

@@ -349,7 +349,12 @@ def _(ask):
 # -- the tests -----------------------------------------------------------------------------
 
 def test_every_question_is_pinned_on_the_real_graph():
-    missing = sorted(set(CATALOGUE) - set(PINS))
+    """... or, for the trial questions (the seed sources describe no study), on the practice
+    graph (tests/sparql/test_catalogue_practice.py, which also checks that they answer
+    nothing on the real graph)."""
+    from tests.sparql.test_catalogue_practice import TRIAL_QUESTIONS
+
+    missing = sorted(set(CATALOGUE) - set(PINS) - set(TRIAL_QUESTIONS))
     assert not missing, f"questions without a real-graph test in {__file__}: {missing}"
 
 

@@ -14,7 +14,7 @@ def test_blocks_are_rewritten_keeping_variables_and_indentation():
             "    VALUES (?k ?o) { (lms:old 1) }\n    ?c ?k ?v .\n}\n")
     out = regenerate(text)
     assert "    VALUES (?k ?o) {\n      (lms:disease 1) (lms:site 2)" in out
-    assert "(lms:intent 8) }\n    ?c ?k ?v ." in out
+    assert "(lms:intent 8) (lms:patientCondition 9) }\n    ?c ?k ?v ." in out
     assert "lms:old" not in out
 
 
@@ -23,7 +23,7 @@ def test_linked_and_unlinked_kinds():
             "# generated: unlinked-context-kinds\nVALUES ?b { }\n")
     out = regenerate(text)
     assert "VALUES ?a { lms:disease lms:site lms:biomarker lms:lineOfTherapy lms:timing " \
-           "lms:intent }" in out
+           "lms:intent lms:patientCondition }" in out
     assert "VALUES ?b { lms:extent lms:riskGroup }" in out
 
 

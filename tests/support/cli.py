@@ -14,6 +14,7 @@ from lmskg.config import Config
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Config().corpus_dir.resolve()
+PRACTICE = CORPUS.parent / "practice"  # the practice texts: never evidence sources
 
 
 @dataclass

@@ -50,6 +50,40 @@ DISEASES = ("leiomyosarcoma", "uterine-leiomyosarcoma", "soft-tissue-sarcoma",
 EXTENTS = ("advanced", "metastatic", "unresectable", "localized", "recurrent")
 LINES = ("first-line", "second-line")
 DOSES = (("mg/m2", 75), ("mg/m2", 900), ("g/m2", 10), ("mg/m2", 1000))
+# Wording: sources rarely phrase one finding alike, so a sentence is built from several
+# independent choices (an opening, a study, a verb, a closing); near-identical sentences
+# then arise from copying (COPY_RATE), not from a template.
+DESIGNS = ("retrospective", "prospective", "single-centre", "multicentre", "population-based",
+           "registry", "phase II", "phase III", "observational", "institutional")
+STUDIES = ("series", "cohort", "analysis", "study", "review", "trial", "experience")
+OPENINGS = ("In {setting}", "Among patients with {setting}", "For {setting}",
+            "In patients treated for {setting}", "When used for {setting}",
+            "In the setting of {setting}")
+GAVE = ("gave", "yielded", "was associated with", "produced", "showed", "achieved",
+        "resulted in", "was followed by")
+ABOUT = ("about", "approximately", "around", "roughly", "close to", "nearly")
+STANCE_FOR = ("is recommended", "should be considered", "is a reasonable choice",
+              "can be offered", "is an accepted option", "is often used", "is an option",
+              "remains a standard choice")
+STANCE_AGAINST = ("is not recommended", "should not be used", "is discouraged",
+                  "is not advised", "should be avoided")
+CLOSINGS = ("", "", " according to the panel", " based on {design} data",
+            " in a {design} {study} of {n} patients", " after review by a sarcoma team",
+            " in centre {centre}", " in {design} reports from {year}",
+            " when performance status allows", " following discussion at tumour board")
+# Most sentences name the study they report, as the literature does; studies are named
+# like trials (synthetic acronyms) and some are cited far more often than others.
+STUDY_CLOSINGS = (" in the {name} {study} of {n} patients", " ({name} {study}, {year})",
+                  " as the {name} investigators reported", " in {name}, a {design} {study}",
+                  " according to the {name} {study} group", " in the {name} {study}")
+STUDY_RATE = 0.6
+# Real prose keeps meeting new words (Heaps' law: a vocabulary of about k * n^0.6 words
+# in n sentences), mostly rare ones (Zipf): names of agents, markers, places. Sentences
+# carry such details, drawn from a synthetic lexicon that grows with the corpus.
+DETAILS = (" in {w}-pretreated patients", " with {w} expression", " despite prior {w}",
+           " after {w} failure", " in {w}-positive disease", " alongside {w} monitoring")
+DETAIL_RATE = 0.7
+_SYLLABLES = [c + v for c in "BDFGKLMNPRSTVZ" for v in "AEIOU"]
 COPY_RATE = 0.03  # share of claims copied from an earlier source
 OUTLIER_RATE = 0.05
 CITE_RATE = 0.4
@@ -110,8 +144,14 @@ def _vocab(data_dir: Path) -> Vocab:
 class Writer:
     """Writes one synthetic source after another, remembering what copies may repeat."""
 
-    def __init__(self, rng: random.Random, vocab: Vocab, n_refs: int):
+    def __init__(self, rng: random.Random, vocab: Vocab, n_refs: int, n_studies: int = 100,
+                 lexicon_size: int = 1000):
         self.rng = rng
+        self.lexicon_size = lexicon_size
+        self.lexicon: dict[int, str] = {}
+        self.studies = sorted({"".join(rng.sample(_SYLLABLES, rng.randint(2, 3)))
+                               + f"-{rng.randint(1, 12)}" for _ in range(n_studies)})
+        rng.shuffle(self.studies)
         self.vocab = vocab
         self.n_refs = n_refs
         self.truth: dict[tuple[str, str], float] = {}
@@ -143,6 +183,25 @@ class Writer:
                 words.append(self.vocab.labels[ctx[kind][0]])
         return " ".join(words) or "this setting"
 
+    def _word(self) -> str:
+        """A word of the synthetic lexicon: word k, for k drawn with Zipf-like skew."""
+        k = int(self.lexicon_size * self.rng.random() ** 3)
+        word = self.lexicon.get(k)
+        if word is None:
+            word = self.lexicon[k] = "".join(self.rng.choice(_SYLLABLES) for _ in range(3)) \
+                .lower() + f"{k % 7 and 'ine' or 'ab'}"
+        return word
+
+    def _closing(self) -> str:
+        rng = self.rng
+        pool = STUDY_CLOSINGS if rng.random() < STUDY_RATE else CLOSINGS
+        name = self.studies[int(len(self.studies) * rng.random() ** 2)]  # a few often
+        detail = rng.choice(DETAILS).format(w=self._word()) if rng.random() < DETAIL_RATE \
+            else ""
+        return detail + rng.choice(pool).format(design=rng.choice(DESIGNS), study=rng.choice(STUDIES),
+                                       n=rng.randint(12, 640), centre=rng.randint(1, 400),
+                                       year=rng.randint(1995, 2025), name=name)
+
     def sentence(self, kind: str) -> tuple[str, dict[str, Any]]:
         """One sentence and the claim fields it supports (quote = the whole sentence)."""
         rng = self.rng
@@ -153,6 +212,8 @@ class Writer:
         ctx = self._context()
         fields: dict[str, Any] = {"type": kind, "regimen": regimen["id"], **ctx}
         setting = self._setting(ctx)
+        opening = rng.choice(OPENINGS).format(setting=setting)
+        closing = self._closing()
         if kind == "outcome":
             measure, unit, label = rng.choice(MEASURES)
             base = self._truth(regimen["id"], measure, unit)
@@ -161,39 +222,40 @@ class Writer:
             value = max(1, min(99, round(value))) if unit == "%" else max(1, round(value, 1))
             shown = f"{value:g}"
             words = f"{shown}%" if unit == "%" else f"{shown} months"
-            text = f"In {setting}, {name} gave a {label} of about {words}."
+            text = f"{opening}, {name} {rng.choice(GAVE)} a {label} of {rng.choice(ABOUT)} " \
+                   f"{words}{closing}."
             fields.update(direction="neutral", measure=measure, value=value, unit=unit,
                           qualifiers=["approximate"] + (["median"] if unit == "mo" else []))
         elif kind == "dose":
             unit, dose = rng.choice(DOSES)
-            text = f"{name.capitalize()} is given at {dose} {unit} per cycle in {setting}."
+            text = f"{name.capitalize()} is given at {dose} {unit} per cycle in {setting}" \
+                   f"{closing}."
             fields.update(direction="neutral", value=dose, unit=unit)
         elif kind == "side-effect" and self.vocab.effects:
             effect = rng.choice(self.vocab.effects)
-            text = f"{name.capitalize()} can cause {effect.replace('-', ' ')}."
+            text = f"{name.capitalize()} can cause {effect.replace('-', ' ')}{closing}."
             fields = {"type": kind, "regimen": regimen["id"], "direction": "neutral",
                       "side_effects": [effect]}
         elif kind == "prognostic-factor" and self.vocab.factors:
             factor = rng.choice(self.vocab.factors)
-            text = f"Outcomes in {setting} depend on {factor.replace('-', ' ')}."
+            text = f"{opening}, outcomes depend on {factor.replace('-', ' ')}{closing}."
             fields = {"type": kind, "direction": "neutral", "factors": [factor], **ctx}
         elif kind == "recommendation-against":
-            text = f"{name.capitalize()} is not recommended in {setting}."
+            text = f"{opening}, {name} {rng.choice(STANCE_AGAINST)}{closing}."
             fields.update(direction="against")
         elif kind == "trial-referral":
-            text = f"Patients with {setting} may be referred to clinical trials."
+            text = f"Patients with {setting} may be referred to clinical trials{closing}."
             fields = {"type": kind, "direction": "for", **ctx}
         elif kind == "investigational":
-            text = f"{name.capitalize()} is still under investigation in {setting}."
+            text = f"{opening}, {name} is still under investigation{closing}."
             fields.update(direction="for")
         elif kind == "therapy-description":
-            text = f"{name.capitalize()} is a treatment used in sarcoma."
+            text = f"{name.capitalize()} is a treatment used in sarcoma{closing}."
             fields = {"type": kind, "regimen": regimen["id"], "direction": "neutral"}
         else:  # treatment options and recommendations; an opposite stance now and then
-            verb = "is recommended" if kind == "recommendation" else "is an option"
-            text = f"{name.capitalize()} {verb} in {setting}."
             fields.update(type=kind if kind in ("recommendation", "treatment-option")
                           else "treatment-option", direction="for")
+            text = f"{opening}, {name} {rng.choice(STANCE_FOR)}{closing}."
         self.earlier.append((text, fields))
         if len(self.earlier) > 5000:
             del self.earlier[:1000]
@@ -273,7 +335,8 @@ def synthesize(out: Path, claims: int, seed: int, repo_data: Path, shared_vocab:
     n_refs = max(10, claims // 50)
     (data / REFERENCES).write_text(canonical_text(REFERENCES, "", _references(n_refs)),
                                    encoding="utf-8")
-    writer = Writer(rng, _vocab(repo_data), n_refs)
+    writer = Writer(rng, _vocab(repo_data), n_refs, n_studies=max(20, claims // 20),
+                    lexicon_size=int(40 * claims ** 0.6))
     written, n = 0, 0
     while written < claims:
         n += 1

@@ -3,7 +3,8 @@
 A reviewer confirms completeness by reading the sentences that no claim
 covers. Each must be explained: by a source-metadata anchor (title, date,
 reviewer, flag), a reference-list entry, or an ``unclaimed`` record with its
-reason (heading, navigation, disclaimer...). ``lmskg coverage`` writes the
+reason (heading, navigation, disclaimer...), or a value of a study the source
+describes (its design, an arm, a dose). ``lmskg coverage`` writes the
 report to ``build/coverage.md`` and fails (exit 1) while any sentence is
 neither covered nor explained.
 """
@@ -83,6 +84,8 @@ def _label(a: Anchor, record: Source) -> str:
         return a.record
     if a.kind == "claim-date":
         return f"date of {a.record}"
+    if a.kind == "study":
+        return f"study {a.record}" + ("" if a.field == "quote" else f" ({a.field})")
     if a.kind == "unclaimed":
         return f"unclaimed: {a.get('reason')}"
     if a.kind == "citation":

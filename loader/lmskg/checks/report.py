@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from rdflib import Graph
 
 from ..ontology import terms as T
-from ..ontology.namespaces import CLAIM, SOURCE, show
+from ..ontology.namespaces import CLAIM, SOURCE, STUDY, show
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,10 @@ def locate(graph: Graph, node: object) -> tuple[str, str]:
         return sid, claim_id
     if text.startswith(str(SOURCE)):
         return text[len(SOURCE):].split("/")[0], ""
+    if text.startswith(str(STUDY)):  # a study and its parts: the source that describes it
+        src = graph.value(STUDY[text[len(STUDY):].split("/")[0]], T.describedIn)
+        if src is not None and str(src).startswith(str(SOURCE)):
+            return str(src)[len(SOURCE):], ""
     return "", ""
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import EXIT_CHECK_FAILED, EXIT_OK, CheckFailed
-from .options import config_from
+from .options import config_from, explicit_inputs
 
 Add = Callable[..., argparse.ArgumentParser]
 
@@ -18,7 +18,9 @@ def register(add: Add) -> None:
             cmd_build, "Check the curated data against the corpus (quotes at their offsets, "
             "checksums, terms, figures), build the RDF dataset, classify it with HermiT into the "
             "'inferred' graph, and write lmskg.ttl, .nt, .jsonld, .trig, lmskg-ontology.owl, "
-            "evidence.csv and manifest.json to build/ atomically. With --check, also run "
+            "evidence.csv, the KGX files (lmskg-kgx-nodes.tsv, lmskg-kgx-edges.tsv, "
+            "lmskg-kgx-prefixes.json), lmskg-nanopubs.trig and manifest.json to build/ "
+            "atomically. With --check, also run "
             "'lmskg check' and 'lmskg coverage' on what was just built, without reading or "
             "reasoning again (exit 1 if either fails).")
     p.add_argument("--no-reason", action="store_true",
@@ -29,9 +31,12 @@ def register(add: Add) -> None:
 
     p = add("export", "write one export to standard output or a file", cmd_export)
     p.add_argument("--format", required=True,
-                   choices=("ttl", "nt", "jsonld", "trig", "owl", "csv"),
+                   choices=("ttl", "nt", "jsonld", "trig", "owl", "csv", "kgx-nodes",
+                            "kgx-edges", "kgx-prefixes", "nanopubs"),
                    help="ttl, nt, jsonld: the merged graph; trig: named graphs with the "
-                        "inferred one; owl: the ontology as RDF/XML; csv: the evidence table")
+                        "inferred one; owl: the ontology as RDF/XML; csv: the evidence table; "
+                        "kgx-nodes, kgx-edges, kgx-prefixes: KGX for Biolink tools; nanopubs: "
+                        "one nanopublication per claim (TriG)")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.add_argument("--no-reason", action="store_true",
                    help="trig only: skip the HermiT classification (no 'inferred' graph)")
@@ -50,6 +55,17 @@ def register(add: Add) -> None:
             cmd_docs, "Document the ontology as one HTML page: classes, properties and the "
             "named individuals (their keys are the values query parameters and curated "
             "files take), with labels, definitions and mappings.")
+
+    p = add("site", "write the evidence site to build/site/ (static HTML and SVG)", cmd_site,
+            "Ask the built graph (or a fresh build in memory when build/ is out of date) for "
+            "the sources, claims, outcomes and agreements, and write a static site: a home "
+            "page with the sources and a filter over the claims, a page per source (its text "
+            "with every quote marked), per claim, regimen, therapy, context and every other "
+            "curated thing at the path of its IRI (id/claim/s000-c26/), pictures (evidence "
+            "map, trial results, timeline) as SVG, the ontology and the question catalogue. "
+            "It works from the file system, any static host, and 'lmskg serve'.")
+    p.add_argument("--output", "-o", type=Path,
+                   help="the site's directory (default: build/site), replaced as a whole")
 
     add("coverage", "report which sentences of each source carry claims (build/coverage.md)",
         cmd_coverage, "List, per source, every sentence with the claims anchored in it and what "
@@ -157,6 +173,23 @@ def cmd_docs(args: argparse.Namespace) -> int:
     html = ontology_html(load_ontology(cfg.ontology_file).graph)
     for path in write_atomically({"ontology.html": html}, cfg.build_dir / "docs"):
         print(f"wrote {path}")
+    return EXIT_OK
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    from ..ontology.index import load_ontology
+    from ..pipeline.queryable import engine_for_queries
+    from ..site import SITE_DIR
+    from ..site.build import build_site
+    from ..sparql.catalogue import load_catalogue
+
+    cfg = config_from(args)
+    engine = engine_for_queries(cfg, use_build=not explicit_inputs(args))
+    target = args.output or cfg.build_dir / SITE_DIR
+    s = build_site(engine, load_ontology(cfg.ontology_file), load_catalogue(cfg.queries_dir),
+                   cfg.corpus_dir, target)
+    print(f"wrote {s.path}: {s.pages} pages ({s.sources} sources, {s.claims} claims), "
+          f"{len(s.pictures)} pictures, {s.files} files; open {s.path / 'index.html'}")
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 from typing import Callable
 
 from ..errors import EXIT_OK
@@ -24,7 +25,11 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
             "graph of a query is the union of the named graphs, as on the embedded store. "
             "Every query is parsed first and refused if it uses SERVICE: the server never "
             "sends requests to other servers. Web pages of other sites cannot read its answers "
-            "(no CORS headers) unless --cors is given. Ctrl-C stops it.")
+            "(no CORS headers) unless --cors is given. Beside it, the evidence site of "
+            "'lmskg site' (build/site) at /index.html, and every IRI of the graph at its path "
+            "(https://w3id.org/lmskg/id/claim/s000-c26 at /id/claim/s000-c26) by content "
+            "negotiation: text/html sends to the page, text/turtle and application/ld+json "
+            "give the resource's description. Ctrl-C stops it.")
     p.add_argument("--port", type=int, default=7878, help="TCP port (default: 7878)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only; "
@@ -38,6 +43,9 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
                         "query page at / works without it)")
     p.add_argument("--no-cors", dest="cors", action="store_false",
                    help=argparse.SUPPRESS)  # the default since --cors became opt-in
+    p.add_argument("--site", type=Path, metavar="DIR",
+                   help="the static site to serve (default: build/site, when 'lmskg site' "
+                        "has written it)")
     p.add_argument("--reload", action="store_true",
                    help="reload the database from lmskg.trig even if it is up to date")
 
@@ -82,8 +90,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     db, loaded = prepare_database(trig, cfg.build_dir / DB_DIR, force=args.reload)
     if loaded:
         print(f"loaded {trig} into {db} ({time.monotonic() - t0:.1f} s)", flush=True)
+    site = args.site or cfg.build_dir / "site"
+    if not (site / "index.html").is_file():
+        if args.site:
+            raise ServerError(f"--site {site}: no index.html there (write the site with "
+                              "'lmskg site')")
+        print(f"note: no site at {site} (run 'lmskg site'); the graph's IRIs answer "
+              "text/turtle and application/ld+json only", file=sys.stderr)
+        site = None
     server = Endpoint(db, args.host, args.port, cors=args.cors,
-                      query_timeout=args.query_timeout or None)
+                      query_timeout=args.query_timeout or None, site=site,
+                      context_file=cfg.ontology_dir / "context.jsonld")
     try:
         with server:
             if not server.engine_port_is_browser_blocked:
@@ -99,6 +116,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
                   f"  SPARQL endpoint:  {server.query_url}   (default graph: the union "
                   "of the named graphs)\n"
                   f"  graph store:      {server.store_url}   (read only)\n"
+                  + (f"  evidence site:    {server.url}/index.html\n" if site else "")
+                  + f"  the graph's IRIs: {server.url}/id/claim/s000-c26 and so on (text/html, "
+                  "text/turtle, application/ld+json)\n"
                   f"  no SERVICE (federation off); {limit}; cross-origin requests "
                   f"{'allowed (--cors)' if args.cors else 'off (--cors allows them)'}\n"
                   f"  e.g. lmskg query NAME --endpoint {server.query_url}\n"

@@ -27,12 +27,14 @@ def fill_offsets(path: Path, corpus_dir: Path) -> list[str]:
     doc = read_document(corpus_dir, rec["file"])
     report: list[str] = []
     problems: list[Problem] = []
-    # Anchors are visited by kind (metadata, citations, unclaimed, claims), each in text order.
+    # Anchors are visited by kind (metadata, citations, unclaimed, studies, claims), each in
+    # text order (a study's values follow its fields, not the text: check the ones reported).
     last_by_kind: dict[str, int] = {}
     for anchor in anchors_of(rec):
         a, kind = anchor.data, anchor.kind
         label = anchor.record if kind == "claim" else \
-            (f"{anchor.record}.{anchor.field}" if kind == "claim-date" else anchor.field)
+            (f"{anchor.record}.{anchor.field}" if kind in ("claim-date", "study")
+             else anchor.field)
         quote = anchor.quote
         if isinstance(a.get("start"), int) and isinstance(a.get("end"), int):
             last_by_kind[kind] = a["start"]
@@ -42,7 +44,8 @@ def fill_offsets(path: Path, corpus_dir: Path) -> list[str]:
             problems.append(Problem(str(path), label, "quote", "quote not found in "
                                     f"{doc.file}", "copy it exactly, curly quotes included"))
             continue
-        after = [p for p in places if p >= last_by_kind.get(kind, 0)]
+        floor = 0 if kind == "study" else last_by_kind.get(kind, 0)
+        after = [p for p in places if p >= floor]
         start = (after or places)[0]
         a["start"], a["end"] = start, start + len(quote)
         last_by_kind[kind] = start

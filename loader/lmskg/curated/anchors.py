@@ -9,7 +9,7 @@ anything that is not a passage with a quote.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Iterator
 
 
@@ -21,9 +21,9 @@ def _get(obj: Any, name: str) -> Any:
 class Anchor:
     """A quoted passage of a source, with where it sits in the source's records."""
 
-    record: str  # the source id, or the claim id for a claim and its date
+    record: str  # the source id, the claim id for a claim and its date, the study id for a study
     field: str  # field path within that record
-    kind: str  # metadata | citation | unclaimed | claim | claim-date
+    kind: str  # metadata | citation | unclaimed | study | claim | claim-date
     data: Any  # the passage: a mapping (curator tool) or a record (build)
 
     @property
@@ -45,7 +45,7 @@ class Anchor:
 
 def anchors_of(source: Any) -> Iterator[Anchor]:
     """Every anchored passage of a source record: metadata, reference-list entries,
-    unclaimed passages, claims and their dates."""
+    unclaimed passages, studies with every value they state, claims and their dates."""
     sid = str(_get(source, "id") or "")
 
     def ok(a: Any) -> bool:
@@ -64,9 +64,29 @@ def anchors_of(source: Any) -> Iterator[Anchor]:
     for i, item in enumerate(_get(source, "unclaimed") or ()):
         if ok(item):
             yield Anchor(sid, f"unclaimed[{i}]", "unclaimed", item)
+    for study in _get(source, "studies") or ():
+        if study is not None:
+            yield from _study_anchors(str(_get(study, "id")), "", study)
     for c in _get(source, "claims") or ():
         if ok(c):
             cid = str(_get(c, "id"))
             yield Anchor(cid, "quote", "claim", c)
             if ok(_get(c, "date")):
                 yield Anchor(cid, "date", "claim-date", _get(c, "date"))
+
+
+def _study_anchors(study_id: str, path: str, node: Any) -> Iterator[Anchor]:
+    """The study's own quote, then every anchored value below it, depth first in field order
+    (arms, their administrations and doses...); the field is the path ('arms[0].size')."""
+    if isinstance(_get(node, "quote"), str):
+        yield Anchor(study_id, path or "quote", "study", node)
+    items = node.items() if isinstance(node, dict) else (
+        (f.name, getattr(node, f.name)) for f in fields(node)) if is_dataclass(node) else ()
+    for name, value in items:
+        where = f"{path}.{name}" if path else name
+        if isinstance(value, (list, tuple)):
+            for i, item in enumerate(value):
+                if isinstance(item, dict) or is_dataclass(item):
+                    yield from _study_anchors(study_id, f"{where}[{i}]", item)
+        elif isinstance(value, dict) or is_dataclass(value):
+            yield from _study_anchors(study_id, where, value)

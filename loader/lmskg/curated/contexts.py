@@ -55,6 +55,10 @@ CONTEXT_KINDS: tuple[ContextKind, ...] = (
     ContextKind("risk", "riskGroup", "RiskGroup", "vocabulary", 4, False, "setting",
                 "Risk group context (poor prognosis, aggressive disease).",
                 "a risk-group id (data/vocabulary/contexts.yaml, kind risk)"),
+    ContextKind("condition", "patientCondition", "PatientCondition", "vocabulary", 9, True,
+                "setting", "Condition of the patient (a known hypersensitivity, pregnancy, "
+                "breastfeeding), e.g. of a contraindication.",
+                "a patient-condition id (data/vocabulary/contexts.yaml, kind condition)"),
 )
 
 

@@ -1,4 +1,4 @@
-"""The verified identifiers of ``../shared/vocab``: crosswalk and references.
+"""The verified identifiers of ``../shared/vocab``: crosswalks and references.
 
 Nothing gets an identifier that is not in these files (or in a source); the
 loader refuses a mapping or a PMID/DOI that they do not hold.
@@ -57,8 +57,16 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
     return rows
 
 
+# crosswalk.csv: the entities of the corpus; crosswalk-trials.csv (optional): statistics,
+# designs, endpoints, adverse events, grades, routes and registries of trial reports
+CROSSWALKS = ("crosswalk.csv", "crosswalk-trials.csv")
+
+
 def load_shared_vocab(vocab_dir: Path) -> SharedVocab:
-    rows = _read_csv(vocab_dir / "crosswalk.csv", CROSSWALK_COLUMNS)
+    rows = _read_csv(vocab_dir / CROSSWALKS[0], CROSSWALK_COLUMNS)
+    for name in CROSSWALKS[1:]:
+        if (vocab_dir / name).exists():
+            rows += _read_csv(vocab_dir / name, CROSSWALK_COLUMNS)
     crosswalk = {}
     for r in rows:
         row = CrosswalkRow(r["kind"], r["key"], r["scheme"], r["id"], r["label"], r["note"])

@@ -20,6 +20,7 @@ from .notations import Notations
 from .records import Source
 from .structure import parse
 from .validate import Validator
+from .validate_studies import check_same_study_links
 from .vocabulary import Vocabulary, load_vocabulary
 
 
@@ -80,6 +81,7 @@ def load_curated(data_dir: Path, corpus_dir: Path, vocab_dir: Path,
         src = SourceFile(display, record, doc)
         validator.check_source(src, seen_claims)
         sources.append(src)
+    check_same_study_links(validator, validator.studies)
     problems.extend(validator.problems)
     if problems:
         raise InputError(problems)

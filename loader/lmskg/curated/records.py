@@ -14,15 +14,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .structure import RECORD, Context, fld
+from .structure import ID, RECORD, Context, fld
+from .studies import Study
 
-DATE_KINDS = ("published", "medically-reviewed", "last-updated")
+DATE_KINDS = ("published", "medically-reviewed", "last-updated", "literature-cutoff")
 CLAIM_TYPES = (
     "treatment-option", "regulatory-approval", "investigational", "recommendation",
     "recommendation-against",
     "outcome", "dose", "side-effect", "prognostic-tool", "trial-referral",
     "prognostic-factor", "treatment-selection", "therapy-description",
+    # results of a study, and a label's cautions (docs/decisions/0010-trial-evidence.md)
+    "arm-result", "comparative-result", "adverse-event-rate", "warning", "contraindication",
 )
+P_RELATIONS = ("=", "<", "<=", ">", ">=")
 DIRECTIONS = ("for", "against", "neutral")
 MAPPINGS = ("stated", "inferred", "candidate", "unresolved")
 REVIEW_STATUSES = ("pending-human-review", "medically-reviewed")
@@ -30,7 +34,6 @@ REGIMEN_KINDS = ("single-agent", "combination", "family")
 MATCHES = ("exact", "close", "related")
 IDENTIFIER_MATCHES = ("stated", "inferred")
 
-ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"  # every id: it becomes part of an IRI
 _QUOTE = "The exact text of the corpus file that states it."
 _START = "Code-point offset where the quote starts."
 _END = "Code-point offset where the quote ends (exclusive)."
@@ -176,10 +179,15 @@ class Claim:
         default=())
     context: Context = fld("The clinical context, one list per kind "
                            "(lmskg.curated.contexts).", default=Context())
-    measure: str | None = fld("Outcome measure (ontology notation, e.g. response-rate).",
-                              default=None)
-    value: float | None = fld("The figure, normalised to a number ('thirty' is 30).",
-                              default=None)
+    prior_therapies: tuple[str, ...] = fld("Therapies (therapies.yaml) the claim's patients "
+                                           "had received.", default=())
+    prior_regimens: tuple[str, ...] = fld("Regimens (regimens.yaml) the claim's patients had "
+                                          "received ('after anthracycline failure': "
+                                          "anthracycline-based).", default=())
+    measure: str | None = fld("Outcome measure (ontology notation, e.g. response-rate); for a "
+                              "comparison, the outcome compared.", default=None)
+    value: float | None = fld("The figure, normalised to a number ('thirty' is 30); for a "
+                              "comparison, the estimate of its effect measure.", default=None)
     low: float | None = fld("Low end of a range.", default=None)
     high: float | None = fld("High end of a range.", default=None)
     unit: str | None = fld("UCUM code of the figure's unit ('%', 'mo', 'mg/m2', 'g/m2').",
@@ -193,6 +201,52 @@ class Claim:
     tool: str | None = fld("Prognostic tool (data/vocabulary/tools.yaml).", default=None)
     factors: tuple[str, ...] = fld("Prognostic or treatment-selection factors (factors.yaml).",
                                    default=())
+    # -- a result of a study (docs/decisions/0010-trial-evidence.md) --
+    study: str | None = fld("Id of a study of this source: the study whose result (or approval "
+                            "basis) the claim states.", default=None)
+    arm: str | None = fld("Arm key: the arm the result is for; in a comparison, the arm "
+                          "compared (the numerator of a ratio). Its regimen is the claim's.",
+                          default=None)
+    comparator_arm: str | None = fld("Arm key of the reference arm of a comparison.",
+                                     default=None)
+    subgroup: str | None = fld("Subgroup key: the result is restricted to it.", default=None)
+    subgroup_of: str | None = fld("Id of the whole-study claim (same study, measure and arms) "
+                                  "this gives the subgroup's value of.", default=None)
+    analysis: str | None = fld("Which analysis, where the text says (ontology: interim, "
+                               "final).", default=None)
+    assessment: str | None = fld("Who assessed the outcome, as stated (ontology: "
+                                 "investigator, independent-review).", default=None)
+    effect_measure: str | None = fld("Statistic of a comparison (ontology: hazard-ratio, "
+                                     "odds-ratio, relative-risk, difference); value is its "
+                                     "estimate.", default=None)
+    ci_low: float | None = fld("Lower limit of the figure's confidence interval.",
+                               default=None)
+    ci_high: float | None = fld("Upper limit of the figure's confidence interval.",
+                                default=None)
+    ci_level: float | None = fld("Confidence level in percent ('95% CI' is 95).", default=None)
+    p_value: float | None = fld("p-value of a comparison, 0 to 1 ('p<0.001' is 0.001).",
+                                default=None)
+    p_relation: str | None = fld("'=' for an exact p-value, or the bound ('<' for "
+                                 "'p<0.001'); required with p_value.", choices=P_RELATIONS,
+                                 default=None)
+    significance: str | None = fld("What the text says of significance (ontology: "
+                                   "significant, not-significant); omit when it says "
+                                   "nothing (a p-value alone is not a statement).",
+                                   default=None)
+    adjusted: bool | None = fld("true or false where the text says adjusted or unadjusted.",
+                                default=None)
+    numerator: int | None = fld("Patients with the event or outcome ('3' of '3/48').",
+                                default=None)
+    denominator: int | None = fld("Patients the proportion is of ('48' of '3/48').",
+                                  default=None)
+    participants: int | None = fld("Patients analysed for the result, where stated apart from "
+                                   "a denominator.", default=None)
+    n_studies: int | None = fld("Number of studies the claim says it rests on ('a single "
+                                "study' is 1).", default=None)
+    grades: tuple[str, ...] = fld("CTCAE grades the adverse-event figure counts ('grade 3 or "
+                                  "higher' is grade-3, grade-4, grade-5); any-grade alone.",
+                                  default=())
+    serious: bool | None = fld("true where the text calls the event serious.", default=None)
     note: str | None = fld("Curator's note: how the quote was read, and what was left "
                            "unsaid.", default=None)
 
@@ -207,6 +261,16 @@ class Claim:
     def figure_fields(self) -> Iterator[tuple[str, float]]:
         """(field name, number) of every figure field the claim sets."""
         for name in ("value", "low", "high"):
+            v = getattr(self, name)
+            if v is not None:
+                yield name, v
+
+    @property
+    def statistic_fields(self) -> Iterator[tuple[str, float]]:
+        """(field name, number) of every statistic a result states besides its figure: the
+        confidence interval and level, the p-value, the counts."""
+        for name in ("ci_low", "ci_high", "ci_level", "p_value", "numerator", "denominator",
+                     "participants", "n_studies"):
             v = getattr(self, name)
             if v is not None:
                 yield name, v
@@ -235,7 +299,13 @@ class Source:
     citations: tuple[Citation, ...] = fld("Every citation marker the source uses.", default=())
     unclaimed: tuple[Unclaimed, ...] = fld(
         "Passages with no claim, each with the reason, for the coverage report.", default=())
+    studies: tuple[Study, ...] = fld("The studies the source describes (trial reports, "
+                                     "reviews of trials), each as this source describes it.",
+                                     default=())
     claims: tuple[Claim, ...] = fld("The claims, in the order of the text.")
+
+    def study(self, study_id: str | None) -> Study | None:
+        return next((s for s in self.studies if s.id == study_id), None)
 
 
 # -- vocabulary -------------------------------------------------------------------------------

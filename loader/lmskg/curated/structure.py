@@ -12,7 +12,8 @@ This module reads those classes to
 - :func:`json_schema`: a JSON Schema (draft 2020-12) of a record class, for editors.
 
 Types a field may have: ``str``, ``int``, ``float`` (any number), ``bool``,
-``tuple[str, ...]`` (a list of text), a record class ``| None`` (a sub-record),
+``tuple[str, ...]`` (a list of text), ``tuple[int, ...]`` (a list of whole numbers),
+a record class ``| None`` (a sub-record),
 ``tuple[Record, ...]`` (a list of sub-records), and :class:`Context` (the context
 kinds of :mod:`lmskg.curated.contexts`, written as fields of the parent record).
 """
@@ -31,6 +32,7 @@ from ..errors import Problem
 from .contexts import context_kinds
 
 RECORD = dict(frozen=True, kw_only=True)  # how every record class is declared
+ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"  # the pattern of every id: it becomes part of an IRI
 
 
 def fld(description: str, *, choices: tuple[str, ...] = (), pattern: str = "",
@@ -66,7 +68,7 @@ class FieldSpec:
     """One field of a record class, as this module reads it."""
 
     name: str
-    kind: str  # str | int | number | bool | list | record | list-of-records | context
+    kind: str  # str | int | number | bool | list | int-list | record | list-of-records | context
     description: str
     required: bool
     choices: tuple[str, ...]
@@ -105,6 +107,8 @@ def _kind_of(hint: Any, owner: str, name: str) -> tuple[str, type | None]:
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         if args[0] is str:
             return "list", None
+        if args[0] is int:
+            return "int-list", None
         if dataclasses.is_dataclass(args[0]):
             return "list-of-records", args[0]
     if dataclasses.is_dataclass(hint):
@@ -199,8 +203,8 @@ def _field(spec: FieldSpec, raw: Any, file: str, record: str,
             if sub is not None:
                 items.append(sub)
         return tuple(items), problems, fatal
-    if spec.kind == "list":
-        found = _list_problems(raw, file, record, name)
+    if spec.kind in ("list", "int-list"):
+        found = _list_problems(raw, file, record, name, int if spec.kind == "int-list" else str)
         return (tuple(raw) if not found else None), found, bool(found)
     ok = {
         "str": isinstance(raw, str) and raw != "",
@@ -222,12 +226,14 @@ def _field(spec: FieldSpec, raw: Any, file: str, record: str,
     return raw, [], False
 
 
-def _list_problems(raw: Any, file: str, record: str, name: str) -> list[Problem]:
+def _list_problems(raw: Any, file: str, record: str, name: str,
+                   item: type = str) -> list[Problem]:
     if not isinstance(raw, list):
         return [Problem(file, record, name, f"expected a list, found {_kind(raw)}")]
-    bad = [v for v in raw if not isinstance(v, str)]
+    bad = [v for v in raw if not isinstance(v, item) or isinstance(v, bool)]
     if bad:
-        return [Problem(file, record, name, f"list items must be text, found {bad[0]!r}")]
+        what = "text" if item is str else "whole numbers"
+        return [Problem(file, record, name, f"list items must be {what}, found {bad[0]!r}")]
     if len(set(raw)) != len(raw):
         return [Problem(file, record, name, "list has a repeated item")]
     return []
@@ -299,8 +305,9 @@ def _schema_of(s: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
     elif s.kind == "list-of-records":
         assert s.record is not None
         out = {"type": "array", "items": _schema_ref(s.record, defs)}
-    elif s.kind == "list":
-        out = {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
+    elif s.kind in ("list", "int-list"):
+        item = {"type": "string"} if s.kind == "list" else {"type": "integer"}
+        out = {"type": "array", "items": item, "uniqueItems": True}
     else:
         out = {"str": {"type": "string", "minLength": 1}, "int": {"type": "integer"},
                "number": {"type": "number"}, "bool": {"type": "boolean"}}[s.kind]

@@ -16,16 +16,25 @@ from .dates import parse_date
 from .figures import appears_in
 from .notations import Notations
 from .records import Claim, Quantity, Reference
+from .validate_results import RATIO_MEASURES, RESULT_TYPES, ResultChecks
+from .validate_studies import StudyChecks
 from .vocabulary import Vocabulary
 
 DOSE_UNITS = ("mg/m2", "g/m2", "mg", "Gy")
 TIME_UNITS = ("a", "mo", "wk", "d")
 # what a claim of a type must state, and which types must name what they are about
 REQUIRED_BY_TYPE = {"outcome": "measure", "side-effect": "side_effects",
-                    "prognostic-tool": "tool", "dose": "unit"}
+                    "prognostic-tool": "tool", "dose": "unit", "arm-result": "measure",
+                    "adverse-event-rate": "side_effects"}
 ABOUT_A_THERAPY = ("dose", "treatment-option", "regulatory-approval", "investigational",
-                   "recommendation", "recommendation-against", "side-effect")
-DIRECTION_OF_TYPE = {"recommendation": ("for",), "recommendation-against": ("against", "neutral")}
+                   "recommendation", "recommendation-against", "side-effect",
+                   "adverse-event-rate", "warning", "contraindication")
+DIRECTION_OF_TYPE = {"recommendation": ("for",), "recommendation-against": ("against", "neutral"),
+                     "warning": ("neutral",), "contraindication": ("against",),
+                     **{t: ("neutral",) for t in RESULT_TYPES}}
+_DIRECTION_HINT = {"recommendation-against": "a caution that is not against the therapy is "
+                   "neutral", "warning": "a warning cautions; it does not advise against",
+                   "contraindication": "a contraindication is against the therapy"}
 
 
 class Validator:
@@ -36,6 +45,8 @@ class Validator:
         self.vocab = vocab
         self.shared = shared
         self.problems: list[Problem] = []
+        self.studies: dict[str, str] = {}  # study id -> file, across sources
+        self.same_study_links: list[tuple[str, str, str]] = []  # (file, study, other study)
 
     def add(self, file: str, record: str, field: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(file, record, field, message, hint))
@@ -92,7 +103,7 @@ class Validator:
         for name in ("date", "retrieved"):
             text = getattr(ref, name)
             if text is not None:
-                self._check_date(file, rid, name, text)
+                self.check_date(file, rid, name, text)
         ids = ref.identifiers
         if ids:
             row = self.shared.references.get(rid)
@@ -106,7 +117,7 @@ class Validator:
                     self.add(file, rid, f"identifiers.{name}", f"{given!r} differs from "
                              f"references.csv ({row[name]!r})")
 
-    def _check_date(self, file: str, record: str, field: str, text: str) -> None:
+    def check_date(self, file: str, record: str, field: str, text: str) -> None:
         try:
             parse_date(text)
         except ValueError as exc:
@@ -133,7 +144,7 @@ class Validator:
             if p:
                 self.problems.append(p)
         for i, d in enumerate(rec.dates):
-            self._check_date(file, sid, f"dates[{i}].value", d.value)
+            self.check_date(file, sid, f"dates[{i}].value", d.value)
         for i, f in enumerate(rec.flags):
             if self.notations.lookup("flag", f.value) is None:
                 self.add(file, sid, f"flags[{i}].value", f"unknown flag {f.value!r}",
@@ -153,6 +164,9 @@ class Validator:
             if c.reference and c.reference not in self.vocab.references:
                 self.add(file, sid, f"{field}.reference", f"unknown reference {c.reference!r}",
                          "add it to data/references.yaml")
+        StudyChecks(self, file, rec).check_studies(self.studies)
+        results = ResultChecks(self, file, rec)
+        by_id = {c.id: c for c in rec.claims}
         for claim in rec.claims:
             if claim.id in seen_claims:
                 self.add(file, claim.id, "id", f"duplicate claim id (also in "
@@ -161,6 +175,7 @@ class Validator:
             if not re.fullmatch(rf"{re.escape(sid)}-c\d{{2,}}[a-z]?", claim.id):
                 self.add(file, claim.id, "id", f"claim ids of this source look like {sid}-c01")
             self._check_claim(file, claim, markers)
+            results.check_claim(claim, by_id)
         self._check_pooled(file, rec.claims)
 
     def _check_pooled(self, file: str, claims: tuple[Claim, ...]) -> None:
@@ -184,10 +199,10 @@ class Validator:
         expected = DIRECTION_OF_TYPE.get(c.type)
         if expected and c.direction not in expected:
             self.add(file, cid, "direction", f"a {c.type} claim has direction "
-                     f"{' or '.join(expected)}", "a caution that is not against the therapy "
-                     "is neutral")
+                     f"{' or '.join(expected)}",
+                     _DIRECTION_HINT.get(c.type, "a result reports; it does not take sides"))
         if c.date is not None:
-            self._check_date(file, cid, "date.value", c.date.value)
+            self.check_date(file, cid, "date.value", c.date.value)
         for m in c.cites:
             if m not in markers:
                 self.add(file, cid, "cites", f"marker {m!r} is not among the source's citations",
@@ -217,23 +232,28 @@ class Validator:
         if need and not getattr(c, need):
             self.add(file, cid, need, f"a {c.type} claim needs {need}")
         if c.type in ABOUT_A_THERAPY and not (c.therapies or c.regimen or c.unnamed_therapy
-                                              or c.tool):
+                                              or c.tool or c.arm):
             self.add(file, cid, "therapies", f"a {c.type} claim names a therapy, a regimen or "
                      "a prognostic tool (or says unnamed_therapy)")
 
     def _check_context(self, file: str, c: Claim) -> None:
         for key, values in c.context:
-            kind = context_kind(key)
-            assert kind is not None  # the structure only reads registered kinds
             for v in values:
-                if kind.values_from == "ontology":
-                    ok = self.notations.lookup(key, v) is not None
-                    allowed = self.notations.allowed(key)
-                else:
-                    ok = self.vocab.context_kind(v) == key
-                    allowed = "a term of kind " + key + " in data/vocabulary/contexts.yaml"
-                if not ok:
-                    self.add(file, c.id, key, f"unknown {key} term {v!r}", f"allowed: {allowed}")
+                problem = self.context_problem(key, v)
+                if problem:
+                    self.add(file, c.id, key, *problem)
+
+    def context_problem(self, key: str, value: str) -> tuple[str, str] | None:
+        """(message, hint) if ``value`` is not a term of the context kind ``key``."""
+        kind = context_kind(key)
+        assert kind is not None  # the structure only reads registered kinds
+        if kind.values_from == "ontology":
+            ok = self.notations.lookup(key, value) is not None
+            allowed = self.notations.allowed(key)
+        else:
+            ok = self.vocab.context_kind(value) == key
+            allowed = "a term of kind " + key + " in data/vocabulary/contexts.yaml"
+        return None if ok else (f"unknown {key} term {value!r}", f"allowed: {allowed}")
 
     def _check_figures(self, file: str, c: Claim) -> None:
         cid = c.id
@@ -252,17 +272,17 @@ class Validator:
             self.add(file, cid, "unit", "a figure needs a unit (UCUM code)")
         unit = c.unit
         if unit is not None:
-            allowed = (list(self.notations.units_for(measure)) if measure
-                       else list(DOSE_UNITS) if c.type == "dose" else [])
+            allowed, what = self._units_for(c)
             if not allowed:
                 self.add(file, cid, "unit", "a unit without a measure (or a dose claim)")
             elif unit not in allowed:
-                self.add(file, cid, "unit", f"unit {unit!r} does not fit {measure or 'a dose'}",
+                self.add(file, cid, "unit", f"unit {unit!r} does not fit {what}",
                          f"allowed: {', '.join(allowed)}")
+        difference = c.effect_measure == "difference"  # an estimate that may be negative
         for key, v in c.figure_fields:
-            if unit == "%" and not 0 <= v <= 100:
+            if unit == "%" and not difference and not 0 <= v <= 100:
                 self.add(file, cid, key, f"percentage {v} is outside 0-100")
-            elif v < 0:
+            elif v < 0 and not difference:
                 self.add(file, cid, key, f"{v} is negative")
             if not appears_in(v, c.quote):
                 self.add(file, cid, key, f"{v} does not appear in the quote (in digits or words)",
@@ -273,6 +293,17 @@ class Validator:
             self.add(file, cid, "qualifiers", "qualifiers qualify a figure; this claim has none")
         if c.time_point is not None:
             self._check_quantity(file, cid, "time_point", c.time_point, TIME_UNITS, c.quote)
+
+    def _units_for(self, c: Claim) -> tuple[list[str], str]:
+        """The units a claim's figure may have, and what decides them (for messages)."""
+        if c.effect_measure in RATIO_MEASURES:
+            return ["1"], f"a {c.effect_measure} (a ratio is dimensionless: '1')"
+        if c.type == "adverse-event-rate" or (c.effect_measure == "difference"
+                                              and not c.measure):
+            return ["%"], f"a {c.type}"
+        if c.measure:
+            return list(self.notations.units_for(c.measure)), c.measure
+        return (list(DOSE_UNITS), "a dose") if c.type == "dose" else ([], "")
 
     def _check_quantity(self, file: str, record: str, name: str, q: Quantity,
                         units: tuple[str, ...], quote: str | None = None) -> None:

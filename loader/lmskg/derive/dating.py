@@ -2,9 +2,10 @@
 
 A claim's date is the date its text gives for the statement itself; else the latest date
 its source gives for itself (published, medically reviewed, last updated), with that
-kind; else, for a source that gives no date, a *not-before* bound: the latest date of the
-works it cites (stated or inferred mappings, never candidates) and of the retrievals it
-reports, marked as a bound. Dates keep their precision; they are compared by the first
+kind; else, for a source that gives no such date, a *not-before* bound: the latest date of
+the works it cites (stated or inferred mappings, never candidates), of the retrievals it
+reports and of its literature cut-off (a review written from the literature up to a date
+was written after it), marked as a bound. Dates keep their precision; they are compared by the first
 day of the period they name.
 """
 
@@ -18,6 +19,7 @@ from ..curated.dates import DAY, YEAR, parse_date
 from ..curated.vocabulary import Vocabulary
 
 STATEMENT, NOT_BEFORE = "statement", "not-before"
+LITERATURE_CUTOFF = "literature-cutoff"  # a date of the source, but not of its writing
 # the kind of each date a source gives for itself, as lms:DateKind notations
 SOURCE_DATE_KINDS = {"published": "published", "medically-reviewed": "medically-reviewed",
                      "last-updated": "last-updated"}
@@ -54,9 +56,11 @@ def latest(dates: list[Dated]) -> Dated | None:
 
 def not_before(src: SourceFile, vocab: Vocabulary) -> Bound | None:
     """The bound of a source that gives no date of its own, else None."""
-    if src.record.dates:
+    if any(d.kind in SOURCE_DATE_KINDS for d in src.record.dates):
         return None
-    found: list[tuple[date, str, str]] = []
+    found: list[tuple[date, str, str]] = [
+        (first_day(d.value), d.value, f"its literature is current to {d.value}")
+        for d in src.record.dates if d.kind == LITERATURE_CUTOFF]
     for citation in src.record.citations:
         ref = vocab.references.get(citation.reference or "")
         if ref is None or citation.mapping not in ("stated", "inferred"):
@@ -75,7 +79,8 @@ def not_before(src: SourceFile, vocab: Vocabulary) -> Bound | None:
 
 def claim_dates(src: SourceFile, bound: Bound | None) -> dict[str, Dated]:
     """claim id -> its date and kind (claims with none are left out)."""
-    own = latest([Dated(d.value, SOURCE_DATE_KINDS[d.kind]) for d in src.record.dates])
+    own = latest([Dated(d.value, SOURCE_DATE_KINDS[d.kind]) for d in src.record.dates
+                  if d.kind in SOURCE_DATE_KINDS])
     fallback = own or (Dated(bound.text, NOT_BEFORE) if bound else None)
     out = {}
     for claim in src.record.claims:

@@ -1,31 +1,42 @@
 """Claims of different sources that likely repeat one origin.
 
 Two sources that copy one text, or rest on one cited work, are not two confirmations.
-A pair of claims of different sources is marked when
+A pair of claims of different sources likely shares an origin when
 
 - their quotes are near-identical: the same words in nearly the same order (a ratio of
   at least :data:`SIMILAR` over at least :data:`MIN_WORDS` words, so that short stock
-  phrases do not count), or
+  phrases do not count) and the same recorded figures (two sentences of one template
+  that report different numbers are two reports, not a copy); or
 - both cite the same work (a stated, inferred or candidate mapping; the basis says which).
 
-Candidates are found through an index of word trigrams, so the quotes are not compared
-all with all; trigrams shared by very many claims (boilerplate) are skipped.
+Near-identical quotes are found by prefix filtering, the exact method of similarity joins
+(Chaudhuri et al. 2006; Bayardo et al. 2007): words are ordered rarest first, and two
+quotes whose word bags overlap enough to reach the ratio must share a word among the
+first few of each; only such pairs are compared word by word. No pair is missed and
+the quotes are never compared all with all. Citing one work is only asked of the pairs
+the agreement questions compare (:mod:`.pairs`): a work cited by thousands of claims
+would otherwise make millions of marks that nobody reads.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from itertools import combinations
 
 from ..curated.corpus import SourceFile
+from ..curated.records import Claim
 
 SIMILAR = 0.85
 MIN_WORDS = 6
-COMMON = 200  # a trigram shared by more claims than this says nothing about origin
+# A word that this many quotes already hold in their rarest few is boilerplate: further
+# quotes are not indexed under it (they still are under their rarer words).
+COMMON = 200
 _WORD = re.compile(r"[^\W_]+")
+# Word bags at this Dice coefficient have at least this Jaccard coefficient.
+_JACCARD = SIMILAR / (2 - SIMILAR)
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,30 @@ class Origin:
     basis: str
 
 
+@dataclass(frozen=True)
+class Origins:
+    """What is known of the origins of the claims of a build."""
+
+    copies: dict[tuple[str, str], Origin]  # near-identical quotes, by sorted id pair
+    owner: dict[str, str] = field(default_factory=dict)  # claim id -> source id
+    cited: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+
+    def between(self, a: str, b: str) -> Origin | None:
+        """Why claims ``a`` and ``b`` likely share an origin, or None."""
+        first, second = sorted((a, b))
+        reasons = []
+        copy = self.copies.get((first, second))
+        if copy is not None:
+            reasons.append(copy.basis)
+        if self.owner.get(first) != self.owner.get(second):
+            shared = {ref for ref, _ in self.cited.get(first, ())} & \
+                     {ref for ref, _ in self.cited.get(second, ())}
+            for ref in sorted(shared):
+                how = sorted({m for r, m in self.cited[first] | self.cited[second] if r == ref})
+                reasons.append(f"both cite {ref} ({', '.join(how)} mapping)")
+        return Origin(first, second, "; ".join(reasons)) if reasons else None
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
@@ -45,54 +80,105 @@ def similarity(a: list[str], b: list[str]) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def same_origin(sources: list[SourceFile]) -> dict[tuple[str, str], Origin]:
-    """(first id, second id) -> why, for every pair of claims of different sources that
-    likely share an origin."""
+def same_origin(sources: list[SourceFile]) -> Origins:
+    """The near-identical quotes of different sources, and what every claim cites."""
     owner: dict[str, str] = {}
-    tokens: dict[str, list[str]] = {}
-    cited: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    quotes: dict[str, str] = {}
+    figures: dict[str, tuple] = {}
+    cited: dict[str, frozenset[tuple[str, str]]] = {}
     for src in sources:
         by_marker = {c.marker: c for c in src.record.citations}
         for claim in src.record.claims:
             owner[claim.id] = src.record.id
-            tokens[claim.id] = words(claim.quote)
-            for marker in claim.cites:
-                c = by_marker.get(marker)
-                if c is not None and c.reference and c.mapping != "unresolved":
-                    cited[claim.id].add((c.reference, c.mapping))
-    found: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for a, b in _wording_candidates(tokens, owner):
+            quotes[claim.id] = claim.quote
+            figures[claim.id] = recorded_figures(claim)
+            works = {(c.reference, c.mapping) for m in claim.cites
+                     if (c := by_marker.get(m)) is not None and c.reference
+                     and c.mapping != "unresolved"}
+            if works:
+                cited[claim.id] = frozenset(works)
+    return Origins(near_copies(quotes, owner, figures), owner, cited)
+
+
+def recorded_figures(claim: Claim) -> tuple:
+    """The numbers a claim records (not those of its quote, which include citation
+    markers): figure, range, unit and time point."""
+    return (claim.value, claim.low, claim.high, claim.unit, claim.time_point)
+
+
+def near_copies(quotes: dict[str, str], owner: dict[str, str],
+                figures: dict[str, tuple] | None = None) -> dict[tuple[str, str], Origin]:
+    """(first id, second id) -> why, for every pair of quotes of different sources that
+    are near-identical and record the same figures."""
+    tokens = {cid: words(q) for cid, q in quotes.items()}
+    found = {}
+    for a, b in sorted(_candidates(tokens, owner, figures or {})):
         ratio = similarity(tokens[a], tokens[b])
         if ratio >= SIMILAR:
-            found[(a, b)].append(f"near-identical wording (similarity {ratio:.2f})")
-    by_reference: dict[str, set[str]] = defaultdict(set)
-    for claim_id, refs in cited.items():
-        for ref, _ in refs:
-            by_reference[ref].add(claim_id)
-    for ref, claims in sorted(by_reference.items()):
-        for a, b in combinations(sorted(claims), 2):
-            if owner[a] != owner[b]:
-                how = sorted({m for r, m in cited[a] | cited[b] if r == ref})
-                found[(a, b)].append(f"both cite {ref} ({', '.join(how)} mapping)")
-    return {pair: Origin(pair[0], pair[1], "; ".join(reasons))
-            for pair, reasons in sorted(found.items())}
+            found[(a, b)] = Origin(a, b, f"near-identical wording (similarity {ratio:.2f})")
+    return found
 
 
-def _wording_candidates(tokens: dict[str, list[str]],
-                        owner: dict[str, str]) -> set[tuple[str, str]]:
-    """Pairs of claims of different sources whose quotes share a trigram (or, for short
-    quotes, that are the same words)."""
-    index: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for claim_id, ws in tokens.items():
-        if len(ws) < MIN_WORDS:
-            continue
-        for gram in {tuple(ws[i:i + 3]) for i in range(len(ws) - 2)}:
-            index[gram].append(claim_id)
+def _bag(ws: list[str]) -> frozenset[tuple[str, int]]:
+    """A word list as a set: the k-th 'the' is ('the', k)."""
+    seen: Counter[str] = Counter()
+    out = []
+    for w in ws:
+        seen[w] += 1
+        out.append((w, seen[w]))
+    return frozenset(out)
+
+
+def _candidates(tokens: dict[str, list[str]], owner: dict[str, str],
+                figures: dict[str, tuple]) -> set[tuple[str, str]]:
+    """Pairs of claims of different sources, with the same recorded figures, whose word
+    bags reach :data:`SIMILAR`.
+
+    The all-pairs join with positional filtering (PPJoin, Xiao et al. 2008): claims are
+    taken shortest first, their words rarest first; a claim is indexed under the first
+    few words of its bag and probes with the first several (its prefixes), and meets, through that index, the earlier claims that
+    share a prefix word, are long enough, and can still reach the overlap given where in
+    both bags the shared word sits. Survivors are checked exactly. Word bags at Dice
+    :data:`SIMILAR` have Jaccard :data:`_JACCARD`, which is what the filters bound.
+    Exact but for boilerplate: a quote whose every indexed word is already held by
+    :data:`COMMON` quotes is not found by later copies of it.
+    """
+    bags = {cid: _bag(ws) for cid, ws in tokens.items() if len(ws) >= MIN_WORDS}
+    frequency: Counter[tuple[str, int]] = Counter(t for bag in bags.values() for t in bag)
+    rank = {t: i for i, t in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
+    share = _JACCARD / (1 + _JACCARD)  # of the two lengths together, the overlap needed
+    index: dict[tuple, list[tuple[str, int, int]]] = defaultdict(list)
+    start: dict[tuple, int] = defaultdict(int)  # entries before this are too short for good
     pairs = set()
-    for claims in index.values():
-        if len(claims) > COMMON:
-            continue
-        for a, b in combinations(sorted(claims), 2):
-            if owner[a] != owner[b]:
-                pairs.add((a, b))
+    for n, cid in sorted((len(bag), cid) for cid, bag in bags.items()):
+        ranks = sorted(rank[t] for t in bags[cid])
+        figs = figures.get(cid)
+        shortest = _JACCARD * n
+        # later claims are no shorter, so fewer words need indexing than probing
+        indexed = n - math.ceil(2 * share * n) + 1
+        seen: dict[str, int] = {}
+        pruned: set[str] = set()
+        for i in range(n - math.ceil(_JACCARD * n) + 1):
+            key = (figs, ranks[i])
+            postings = index[key]
+            first = start[key]
+            while first < len(postings) and postings[first][2] < shortest:
+                first += 1
+            start[key] = first
+            for other, j, m in postings[first:]:
+                if other in pruned:
+                    continue
+                count = seen.get(other, 0) + 1
+                if count - 1 + 1 + min(n - i - 1, m - j - 1) >= share * (n + m) - 1e-9:
+                    seen[other] = count
+                else:
+                    pruned.add(other)
+                    seen.pop(other, None)
+            if i < indexed and len(postings) < COMMON:
+                postings.append((cid, i, n))
+        for other in seen:
+            theirs = bags[other]
+            if owner[other] != owner[cid] and \
+                    2 * len(bags[cid] & theirs) >= SIMILAR * (n + len(theirs)):
+                pairs.add((cid, other) if cid < other else (other, cid))
     return pairs

@@ -3,33 +3,43 @@
 Two claims are compared when they are about related regimens (the same, a variant, or a
 class and a member: one reaches the other through ``broader``) and either both take a
 stance on it (for or against; outcome claims are compared by their figures instead), or
-both give a figure for the same measure, unit and time point. Their contexts must not
+both give a figure for the same measure, unit and time point (a result of one arm of a
+study counts as an outcome of the arm's regimen; results of one study in different
+subgroups are not compared, and a comparison of two arms names no regimen, so it is
+never compared). Their contexts must not
 exclude each other: for every kind of context whose values are linked (disease, site,
 biomarker, line, timing, intent), some value of one is the same as, or broader or
 narrower than, some value of the other. Where contexts differ, the pair says how.
 
-Claims are grouped by regimen; each claim meets only the claims of its own regimen and of
-the regimens above it, so the work grows with the claims about related regimens, not with
-the square of all claims.
+Claims are grouped by regimen and by what they are compared on; each claim meets only
+claims of its own regimen and of the regimens above it, and in long lists only its nearest
+neighbours in two sorted orders (:func:`claim_pairs`), so the pairs grow with the number
+of claims, not with its square.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Iterator
 from decimal import Decimal
 
 from ..curated.contexts import in_display_order
 from ..curated.corpus import SourceFile
 from ..curated.records import Claim, Quantity
+from ..transform.trials import arm_regimen
 from .hierarchy import Hierarchy
-from .origin import Origin
+from .origin import Origin, Origins
 
 OPPOSITE, SAME_STANCE, FIGURES = "opposite-stances", "same-stance", "two-figures"
 SAME_REGIMEN, VARIANT, CLASS_AND_MEMBER = "same-regimen", "variant", "class-and-member"
 DEFAULT_TOLERANCE = Decimal(10)  # percent; the questions' default, used to count sources
 STANCES = ("for", "against")
 INFINITY = Decimal("Infinity")
+# claim types whose class is lms:OutcomeClaim or below it (a test holds this to the ontology)
+OUTCOME_TYPES = ("outcome", "arm-result")
+WINDOW = 4  # a claim of a long list meets the WINDOW claims after it, in each of two orders
+SMALL = 2 * WINDOW + 1  # lists this short are compared all with all
 
 
 @dataclass(frozen=True)
@@ -108,39 +118,101 @@ def _time_key(c: Claim) -> tuple | None:
 
 
 def _figure_claim(c: Claim) -> bool:
-    return (c.type == "outcome" and c.measure is not None and c.figure is not None
+    return (c.type in OUTCOME_TYPES and c.measure is not None and c.figure is not None
             and (c.time_point is None or c.time_point.value is not None))
 
 
 def _stance_claim(c: Claim) -> bool:
-    return c.type != "outcome" and c.direction in STANCES
+    return c.type not in OUTCOME_TYPES and c.direction in STANCES
 
 
-def claim_pairs(sources: list[SourceFile], h: Hierarchy,
-                origins: dict[tuple[str, str], Origin]) -> list[Pair]:
-    """Every pair of claims to compare, in order of their ids."""
-    by_regimen: dict[str, list[Claim]] = defaultdict(list)
+def _other_population_of_one_study(a: Claim, b: Claim) -> bool:
+    """Results of one study in different populations (the whole study and a subgroup, or
+    two subgroups): a subgroup's result is the subgroup's, not a second word on the study's."""
+    return a.study is not None and a.study == b.study and a.subgroup != b.subgroup
+
+
+def comparison_key(c: Claim) -> tuple | None:
+    """What a claim is compared on: its stance, or its measure, unit and time point."""
+    if _stance_claim(c):
+        return ("stance",)
+    if _figure_claim(c):
+        return ("figure", c.measure, c.unit, _time_key(c))
+    return None
+
+
+def claim_pairs(sources: list[SourceFile], h: Hierarchy, origins: Origins | None = None,
+                dates: dict[str, str] | None = None) -> list[Pair]:
+    """The pairs of claims to compare, in order of their ids.
+
+    Claims are grouped by regimen and comparison key; each claim meets the claims of its
+    own group and of the groups of the regimens above it. A short list of such claims
+    (at most :data:`SMALL`) is compared all with all. A longer one is swept in two
+    orders, each claim meeting the :data:`WINDOW` claims after it (the sorted
+    neighbourhood method of record linkage): by context, then figure or stance (claims
+    that agree, and where the figures part), and by context, then date (claims of the
+    same time, whatever they say). So the pairs grow with the claims, not their square.
+    """
+    origins = origins or Origins({})
+    dates = dates or {}
+    groups: dict[tuple[str, tuple], list[Claim]] = defaultdict(list)
     for src in sources:
         for c in src.record.claims:
-            if c.regimen is not None and (_figure_claim(c) or _stance_claim(c)):
-                by_regimen[c.regimen].append(c)
+            regimen = arm_regimen(src.record, c)  # a result of one arm: the arm's regimen
+            key = comparison_key(c) if regimen is not None else None
+            if key is not None:
+                groups[(regimen, key)].append(
+                    c if regimen == c.regimen else replace(c, regimen=regimen))
     pairs: dict[tuple[str, str], Pair] = {}
-    for regimen, claims in sorted(by_regimen.items()):
-        for c in claims:
-            for other_regimen in sorted({regimen} | h.regimen_up(regimen)):
-                for d in by_regimen.get(other_regimen, ()):
-                    if d.id != c.id:
-                        a, b = sorted((c, d), key=lambda x: x.id)
-                        if (a.id, b.id) not in pairs:
-                            pair = _compare(a, b, h, origins.get((a.id, b.id)))
-                            if pair is not None:
-                                pairs[(a.id, b.id)] = pair
+    for (regimen, key), own in sorted(groups.items(), key=lambda kv: repr(kv[0])):
+        related = [d for up in sorted(h.regimen_up(regimen)) for d in groups.get((up, key), ())]
+        for c, d in _neighbours(own, related, h, dates):
+            a, b = (c, d) if c.id < d.id else (d, c)
+            if (a.id, b.id) not in pairs:
+                pair = _compare(a, b, h, origins.between(a.id, b.id))
+                if pair is not None:
+                    pairs[(a.id, b.id)] = pair
     return [pairs[k] for k in sorted(pairs)]
+
+
+def _neighbours(own: list[Claim], related: list[Claim], h: Hierarchy,
+                dates: dict[str, str]) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs of a group's claims with each other and with the claims of broader regimens."""
+    everyone = own + related
+    mine = {c.id for c in own}
+    if len(everyone) <= SMALL:
+        for i, c in enumerate(everyone):
+            for d in everyone[i + 1:]:
+                if c.id in mine or d.id in mine:
+                    yield c, d
+        return
+    signature = {c.id: _context_signature(c) for c in everyone}
+    orders = (lambda c: (signature[c.id], _position(c), dates.get(c.id, ""), c.id),
+              lambda c: (signature[c.id], dates.get(c.id, ""), c.id))
+    for order in orders:
+        ranked = sorted(everyone, key=order)
+        for i, c in enumerate(ranked):
+            for d in ranked[i + 1:i + 1 + WINDOW]:
+                if c.id in mine or d.id in mine:
+                    yield c, d
+
+
+def _context_signature(c: Claim) -> tuple:
+    return tuple((kind.key, tuple(sorted(c.context.values(kind.key))))
+                 for kind in in_display_order())
+
+
+def _position(c: Claim) -> tuple:
+    """Where a claim sits among claims of one key: its stance, or its figure's range."""
+    if c.figure is None:
+        return (c.direction or "",)
+    low, high = bounds(c.figure, c.qualifiers)
+    return (low, high)
 
 
 def _compare(a: Claim, b: Claim, h: Hierarchy, origin: Origin | None) -> Pair | None:
     relation = _regimen_relation(a.regimen, b.regimen, h)
-    if relation is None:
+    if relation is None or _other_population_of_one_study(a, b):
         return None
     if _stance_claim(a) and _stance_claim(b):
         kind, gap = (SAME_STANCE if a.direction == b.direction else OPPOSITE), None
@@ -163,38 +235,39 @@ def with_independent_sources(pairs: list[Pair], owner: dict[str, str]) -> list[P
     """Each agreeing pair with the number of independent origins among every claim that
     agrees with it, directly or through others (at the default tolerance): claims of one
     source are one origin, and sources whose claims likely share an origin count once."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     agreeing = [p for p in pairs if agrees(p)]
+    claims = _UnionFind()
     for p in agreeing:
-        parent[find(p.first.id)] = find(p.second.id)
-    groups: dict[str, set[str]] = defaultdict(set)
+        claims.union(p.first.id, p.second.id)
+    # sources are merged within one group of agreeing claims only: (group, source) nodes
+    origins = _UnionFind()
     for p in agreeing:
-        groups[find(p.first.id)] |= {p.first.id, p.second.id}
-    counts = {}
-    for root, claims in groups.items():
-        origin_of = {owner[c]: owner[c] for c in claims}
-
-        def merge(s: str, t: str) -> None:
-            rs, rt = _root(origin_of, s), _root(origin_of, t)
-            origin_of[rs] = rt
-
-        for p in agreeing:
-            if p.origin is not None and p.first.id in claims:
-                merge(owner[p.first.id], owner[p.second.id])
-        counts[root] = len({_root(origin_of, s) for s in origin_of})
-    return [Pair(**{**p.__dict__, "independent_sources": counts[find(p.first.id)]})
+        if p.origin is not None:
+            group = claims.find(p.first.id)
+            origins.union((group, owner[p.first.id]), (group, owner[p.second.id]))
+    members: dict[str, set[str]] = defaultdict(set)
+    for p in agreeing:
+        members[claims.find(p.first.id)] |= {p.first.id, p.second.id}
+    counts = {group: len({origins.find((group, owner[c])) for c in ids})
+              for group, ids in members.items()}
+    return [Pair(**{**p.__dict__, "independent_sources": counts[claims.find(p.first.id)]})
             if agrees(p) else p for p in pairs]
 
 
-def _root(parent: dict[str, str], x: str) -> str:
-    while parent[x] != x:
-        x = parent[x]
-    return x
+class _UnionFind:
+    """Disjoint sets of hashable items, with path halving."""
+
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x: object) -> object:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: object, b: object) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb

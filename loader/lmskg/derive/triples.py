@@ -45,20 +45,23 @@ def derived_triples(ontology: OntologyIndex, vocab: Vocabulary,
                     sources: list[SourceFile]) -> Iterator[Triple]:
     """Every derived statement of a build."""
     yield from _provenance()
+    dates: dict[str, str] = {}
     for src in sources:
         bound = not_before(src, vocab)
         if bound is not None:
             yield source_iri(src.record.id), T.notBefore, date_literal(bound.text)
             yield source_iri(src.record.id), T.notBeforeBasis, en(bound.basis)
         for claim_id, dated in sorted(claim_dates(src, bound).items()):
+            dates[claim_id] = dated.text
             yield CLAIM[claim_id], T.claimDate, date_literal(dated.text)
             yield CLAIM[claim_id], T.claimDateKind, _DATE_KINDS[dated.kind]
     origins = same_origin(sources)
-    for origin in origins.values():
-        yield CLAIM[origin.first], T.likelySameOriginAs, CLAIM[origin.second]
-    owner = {c.id: src.record.id for src in sources for c in src.record.claims}
-    pairs = with_independent_sources(claim_pairs(sources, hierarchy(ontology, vocab), origins),
-                                      owner)
+    pairs = with_independent_sources(
+        claim_pairs(sources, hierarchy(ontology, vocab), origins, dates), origins.owner)
+    marked = dict(origins.copies)  # near copies, and compared claims that cite one work
+    marked.update({(p.first.id, p.second.id): p.origin for p in pairs if p.origin is not None})
+    for first, second in sorted(marked):
+        yield CLAIM[first], T.likelySameOriginAs, CLAIM[second]
     for pair in pairs:
         yield from _pair(pair)
 

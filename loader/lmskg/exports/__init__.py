@@ -9,6 +9,9 @@
 ``lmskg-ontology.owl`` the ontology alone as RDF/XML (Protege, owlready2)
 ``evidence.csv``       the flat evidence table, one row per claim (a time point is
                        written into the measure: 'overall survival at 5 years')
+``lmskg-kgx-*.tsv``    KGX nodes and edges for Biolink-model tools (:mod:`.kgx`), with
+                       ``lmskg-kgx-prefixes.json``, the prefixes of our own node ids
+``lmskg-nanopubs.trig`` one nanopublication per claim (:mod:`.nanopubs`)
 =====================  ===========================================================
 
 :mod:`.manifest` records their checksums and those of the inputs.
@@ -19,15 +22,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+import json
+
 from rdflib import Dataset, Graph
 
 from .evidence_csv import evidence_csv
+from .kgx import PREFIX_MAP, Kgx, kgx
+from .nanopubs import nanopubs
 from .owl_xml import ontology_rdfxml
 from .rdf import jsonld, merged, ntriples, trig, turtle
 
 # export file -> the format name of ``lmskg export --format``
 EXPORTS = {"lmskg.ttl": "ttl", "lmskg.nt": "nt", "lmskg.jsonld": "jsonld",
-           "lmskg.trig": "trig", "lmskg-ontology.owl": "owl", "evidence.csv": "csv"}
+           "lmskg.trig": "trig", "lmskg-ontology.owl": "owl", "evidence.csv": "csv",
+           "lmskg-kgx-nodes.tsv": "kgx-nodes", "lmskg-kgx-edges.tsv": "kgx-edges",
+           "lmskg-kgx-prefixes.json": "kgx-prefixes", "lmskg-nanopubs.trig": "nanopubs"}
 
 
 def render(ds: Dataset, context_file: Path, names: tuple[str, ...] = tuple(EXPORTS)
@@ -35,11 +44,17 @@ def render(ds: Dataset, context_file: Path, names: tuple[str, ...] = tuple(EXPOR
     """The named exports as text, by file name (the merged graph is made once, and only
     when an export needs it)."""
     whole: list[Graph] = []
+    biolink: list[Kgx] = []
 
     def merged_once() -> Graph:
         if not whole:
             whole.append(merged(ds))
         return whole[0]
+
+    def kgx_once() -> Kgx:
+        if not biolink:
+            biolink.append(kgx(ds))
+        return biolink[0]
 
     renderers: dict[str, Callable[[], str]] = {
         "lmskg.ttl": lambda: turtle(merged_once()),
@@ -48,5 +63,10 @@ def render(ds: Dataset, context_file: Path, names: tuple[str, ...] = tuple(EXPOR
         "lmskg.trig": lambda: trig(ds),
         "lmskg-ontology.owl": lambda: ontology_rdfxml(ds),
         "evidence.csv": lambda: evidence_csv(ds),
+        "lmskg-kgx-nodes.tsv": lambda: kgx_once().nodes,
+        "lmskg-kgx-edges.tsv": lambda: kgx_once().edges,
+        "lmskg-kgx-prefixes.json": lambda: json.dumps(PREFIX_MAP, indent=1, sort_keys=True)
+        + "\n",
+        "lmskg-nanopubs.trig": lambda: nanopubs(ds),
     }
     return {name: renderers[name]() for name in names}

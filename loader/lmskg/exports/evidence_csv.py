@@ -23,7 +23,7 @@ COLUMNS = ("claim_id", "source_id", "source_file", "source_type", "source_date",
            "unit", "qualifier", "cited_reference", "quote", "start", "end")
 
 SOURCE_DATES = ((DCTERMS.issued, "published"), (T.medicallyReviewedOn, "medically reviewed"),
-                (DCTERMS.modified, "last updated"))
+                (DCTERMS.modified, "last updated"), (T.literatureCurrentTo, "literature cut-off"))
 UNNAMED = "(unnamed)"
 
 
@@ -54,11 +54,15 @@ _TIME_WORDS = {"a": "years", "mo": "months", "wk": "weeks", "d": "days"}
 
 def _measure(ds: Dataset, claim: URIRef) -> str:
     """The measure's label, with its time point where the claim gives one
-    ('overall survival at 5 years'): the table has no column of its own for it."""
+    ('overall survival at 5 years'), and for a comparison its effect measure ('hazard ratio
+    of overall survival'): the table has no column of its own for them."""
     measure = ds.value(claim, T.measure)
     if measure is None:
         return ""
     text = _label(ds, measure)
+    effect = ds.value(claim, T.effectMeasure)
+    if effect is not None:
+        text = f"{_label(ds, effect)} of {text}"
     tp = ds.value(claim, T.timePoint)
     if tp is not None:
         value = _number(ds.value(tp, T.value)) or \

@@ -38,7 +38,10 @@ class Entry:
 
     @property
     def anchor(self) -> str:
-        return self.curie.replace(":", "-")
+        """The element id: an lms: term's local name (so that the page at the ontology's
+        IRI opens at ``#Claim`` for lms:Claim), other terms' CURIE with a dash."""
+        prefix, _, local = self.curie.partition(":")
+        return local if prefix == "lms" and local else self.curie.replace(":", "-")
 
 
 def _text(g: Graph, s: URIRef, p: URIRef) -> str:
@@ -84,7 +87,9 @@ def sections(g: Graph) -> dict[str, list[Entry]]:
     }
 
 
-def ontology_html(g: Graph) -> str:
+def ontology_html(g: Graph, site_root: str | None = None) -> str:
+    """The page; ``site_root``: where the evidence site's home is, for a link back (the
+    page inside ``lmskg site``)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     meta = {"title": _text(g, ONTOLOGY_IRI, DCTERMS.title),
@@ -99,4 +104,5 @@ def ontology_html(g: Graph) -> str:
         for parent in e.parents or ["(untyped)"]:
             by_class.setdefault(parent, []).append(e)
     return env.get_template("ontology.html").render(
-        meta=meta, sections=sections(g), individuals=dict(sorted(by_class.items())))
+        meta=meta, sections=sections(g), individuals=dict(sorted(by_class.items())),
+        site_root=site_root)

@@ -52,6 +52,24 @@ def categories() -> dict[str, tuple[URIRef, bool]]:
         "mapping": (T.MappingStatus, False),
         "review-status": (T.ReviewStatus, False),
         "flag": (T.SourceFlag, False),
+        # the enumerations of trial reports (docs/decisions/0010-trial-evidence.md)
+        "study-design": (T.StudyDesign, False),
+        "phase": (T.TrialPhase, False),
+        "blinding": (T.Blinding, False),
+        "control": (T.ControlType, False),
+        "arm-role": (T.ArmRole, False),
+        "endpoint-role": (T.EndpointRole, False),
+        "analysis-population": (T.AnalysisPopulation, False),
+        "analysis": (T.AnalysisKind, False),
+        "assessor": (T.Assessor, False),
+        "effect-measure": (T.EffectMeasure, False),
+        "significance": (T.Significance, False),
+        "grade": (T.AdverseEventGrade, False),
+        "route": (T.Route, False),
+        "method": (T.AdministrationMethod, False),
+        "dose-basis": (T.DoseBasis, False),
+        "characteristic-kind": (T.CharacteristicKind, False),
+        "registry": (T.TrialRegistry, False),
     }
     for kind in context_kinds():  # context kinds whose values are ontology individuals
         if kind.values_from == "ontology":

@@ -37,6 +37,7 @@ FACTOR = Namespace(ID + "factor/")
 AGENT = Namespace(ID + "agent/")
 PAIR = Namespace(ID + "pair/")
 ACTIVITY = Namespace(ID + "activity/")
+STUDY = Namespace(ID + "study/")
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 VOCABULARY_GRAPH = GRAPH["vocabulary"]
@@ -63,6 +64,7 @@ PREFIXES: dict[str, Namespace] = {
     "agent": AGENT,
     "pair": PAIR,
     "activity": ACTIVITY,
+    "study": STUDY,
     "graph": GRAPH,
     "oa": OA,
     "prov": PROV,
@@ -86,10 +88,21 @@ IDENTIFIER_PREFIXES: dict[str, str] = {
     "MONDO": "http://purl.obolibrary.org/obo/MONDO_",
     "MAXO": "http://purl.obolibrary.org/obo/MAXO_",
     "ECO": "http://purl.obolibrary.org/obo/ECO_",
+    "OBI": "http://purl.obolibrary.org/obo/OBI_",
+    "STATO": "http://purl.obolibrary.org/obo/STATO_",
+    "OBCS": "http://purl.obolibrary.org/obo/OBCS_",
     "ATC": "https://bioregistry.io/atc:",
     "DrugBank": "https://bioregistry.io/drugbank:",
     "Wikidata": "http://www.wikidata.org/entity/",
     "ONCOTREE": "https://bioregistry.io/oncotree:",
+}
+
+# Registry records are named by the Bioregistry resolver IRI of the identifier as the source
+# writes it (crosswalk-trials.csv rows registry,*,Bioregistry), so that every study description
+# that states the same identifier points to the same record.
+REGISTRY_PREFIXES: dict[str, str] = {
+    "clinicaltrials-gov": "https://bioregistry.io/clinicaltrials:",
+    "eudract": "https://bioregistry.io/euclinicaltrials:",
 }
 
 SHAPES = Namespace(BASE + "shapes#")

@@ -11,11 +11,22 @@ NS = "https://w3id.org/lmskg/ontology#"
 AIGeneratedAnswer = URIRef(NS + "AIGeneratedAnswer")  # AI-generated answer
 AIGeneratedSourceClaim = URIRef(NS + "AIGeneratedSourceClaim")  # claim from an AI-generated source
 AblationProcedure = URIRef(NS + "AblationProcedure")  # ablation
+Administration = URIRef(NS + "Administration")  # administration
+AdministrationMethod = URIRef(NS + "AdministrationMethod")  # administration method
 AdverseEffect = URIRef(NS + "AdverseEffect")  # adverse effect
+AdverseEventGrade = URIRef(NS + "AdverseEventGrade")  # adverse-event grade
+AdverseEventRateClaim = URIRef(NS + "AdverseEventRateClaim")  # adverse-event rate claim
+AnalysisKind = URIRef(NS + "AnalysisKind")  # analysis kind
+AnalysisPopulation = URIRef(NS + "AnalysisPopulation")  # analysis population
 AnatomicSite = URIRef(NS + "AnatomicSite")  # site
 AnthracyclineContainingRegimen = URIRef(NS + "AnthracyclineContainingRegimen")  # anthracycline-containing regimen
+ArmResultClaim = URIRef(NS + "ArmResultClaim")  # arm result claim
+ArmRole = URIRef(NS + "ArmRole")  # arm role
+Assessor = URIRef(NS + "Assessor")  # assessor
 Biomarker = URIRef(NS + "Biomarker")  # biomarker
+Blinding = URIRef(NS + "Blinding")  # blinding
 CareActivity = URIRef(NS + "CareActivity")  # care activity
+CharacteristicKind = URIRef(NS + "CharacteristicKind")  # characteristic kind
 Chemotherapy = URIRef(NS + "Chemotherapy")  # chemotherapy
 Citation = URIRef(NS + "Citation")  # citation
 Claim = URIRef(NS + "Claim")  # claim
@@ -24,15 +35,22 @@ ClinicalContext = URIRef(NS + "ClinicalContext")  # clinical context
 ClinicalTrialReferralClaim = URIRef(NS + "ClinicalTrialReferralClaim")  # referral to clinical trials
 ClinicalTrialReport = URIRef(NS + "ClinicalTrialReport")  # clinical trial report
 CombinationRegimen = URIRef(NS + "CombinationRegimen")  # combination regimen
+ComparativeResultClaim = URIRef(NS + "ComparativeResultClaim")  # comparative result claim
+ContraindicationClaim = URIRef(NS + "ContraindicationClaim")  # contraindication claim
+ControlType = URIRef(NS + "ControlType")  # control type
 CureRateClaim = URIRef(NS + "CureRateClaim")  # cure rate claim
 DateKind = URIRef(NS + "DateKind")  # kind of date
 Direction = URIRef(NS + "Direction")  # direction
 Disease = URIRef(NS + "Disease")  # disease
 DiseaseExtent = URIRef(NS + "DiseaseExtent")  # extent or stage
 DiseaseFreeSurvivalClaim = URIRef(NS + "DiseaseFreeSurvivalClaim")  # disease-free survival claim
+DoseBasis = URIRef(NS + "DoseBasis")  # dose basis
 DoseClaim = URIRef(NS + "DoseClaim")  # dose claim
 Drug = URIRef(NS + "Drug")  # drug
 DrugClass = URIRef(NS + "DrugClass")  # drug class
+EffectMeasure = URIRef(NS + "EffectMeasure")  # effect measure
+Endpoint = URIRef(NS + "Endpoint")  # endpoint
+EndpointRole = URIRef(NS + "EndpointRole")  # endpoint role
 Factor = URIRef(NS + "Factor")  # factor
 FirstLineClaim = URIRef(NS + "FirstLineClaim")  # claim about first-line therapy
 GemcitabineContainingRegimen = URIRef(NS + "GemcitabineContainingRegimen")  # gemcitabine-containing regimen
@@ -43,12 +61,14 @@ Immunotherapy = URIRef(NS + "Immunotherapy")  # immunotherapy
 InvestigationalTherapyClaim = URIRef(NS + "InvestigationalTherapyClaim")  # investigational therapy claim
 JournalIssue = URIRef(NS + "JournalIssue")  # journal issue
 LineOfTherapy = URIRef(NS + "LineOfTherapy")  # line of therapy
+MaintenanceAdministration = URIRef(NS + "MaintenanceAdministration")  # maintenance administration
 MappingStatus = URIRef(NS + "MappingStatus")  # mapping status
 OutcomeClaim = URIRef(NS + "OutcomeClaim")  # outcome claim
 OutcomeMeasure = URIRef(NS + "OutcomeMeasure")  # outcome measure
 OverallSurvivalClaim = URIRef(NS + "OverallSurvivalClaim")  # overall survival claim
 PairKind = URIRef(NS + "PairKind")  # kind of pair
 PalliativeClaim = URIRef(NS + "PalliativeClaim")  # claim about palliative therapy
+PatientCondition = URIRef(NS + "PatientCondition")  # patient condition
 PatientInformationPage = URIRef(NS + "PatientInformationPage")  # patient information page
 PercentageQuantity = URIRef(NS + "PercentageQuantity")  # percentage
 PresentationClaim = URIRef(NS + "PresentationClaim")  # presentation claim
@@ -61,6 +81,8 @@ Qualifier = URIRef(NS + "Qualifier")  # qualifier
 Quantity = URIRef(NS + "Quantity")  # quantity
 QuestionAnswerCompilation = URIRef(NS + "QuestionAnswerCompilation")  # question-and-answer compilation
 RadiationTherapy = URIRef(NS + "RadiationTherapy")  # radiation therapy
+RatioComparisonClaim = URIRef(NS + "RatioComparisonClaim")  # comparison by a ratio
+RatioQuantity = URIRef(NS + "RatioQuantity")  # ratio quantity
 RecommendationAgainstClaim = URIRef(NS + "RecommendationAgainstClaim")  # recommendation against or caution
 RecommendationClaim = URIRef(NS + "RecommendationClaim")  # recommendation claim
 RecurrenceRateClaim = URIRef(NS + "RecurrenceRateClaim")  # recurrence rate claim
@@ -68,17 +90,26 @@ Reference = URIRef(NS + "Reference")  # reference
 Regimen = URIRef(NS + "Regimen")  # regimen
 RegimenFamily = URIRef(NS + "RegimenFamily")  # regimen family
 RegimenRelation = URIRef(NS + "RegimenRelation")  # regimen relation
+RegistryRecord = URIRef(NS + "RegistryRecord")  # registry record
 RegulatoryApprovalClaim = URIRef(NS + "RegulatoryApprovalClaim")  # regulatory approval claim
+RegulatoryNotice = URIRef(NS + "RegulatoryNotice")  # regulatory notice
 ResearchArticle = URIRef(NS + "ResearchArticle")  # research article
 ResponseRateClaim = URIRef(NS + "ResponseRateClaim")  # response rate claim
 ReviewArticle = URIRef(NS + "ReviewArticle")  # review article
 ReviewStatus = URIRef(NS + "ReviewStatus")  # review status
 RiskGroup = URIRef(NS + "RiskGroup")  # risk group
+Route = URIRef(NS + "Route")  # route of administration
 SecondLineClaim = URIRef(NS + "SecondLineClaim")  # claim about second-line therapy
 SideEffectClaim = URIRef(NS + "SideEffectClaim")  # side effect claim
+Significance = URIRef(NS + "Significance")  # stated significance
 SingleAgentRegimen = URIRef(NS + "SingleAgentRegimen")  # single-agent regimen
 Source = URIRef(NS + "Source")  # source
 SourceFlag = URIRef(NS + "SourceFlag")  # source flag
+Study = URIRef(NS + "Study")  # study
+StudyArm = URIRef(NS + "StudyArm")  # study arm
+StudyCharacteristic = URIRef(NS + "StudyCharacteristic")  # study characteristic
+StudyDesign = URIRef(NS + "StudyDesign")  # study design feature
+Subgroup = URIRef(NS + "Subgroup")  # subgroup
 SurgicalProcedure = URIRef(NS + "SurgicalProcedure")  # surgical procedure
 SystemicTherapy = URIRef(NS + "SystemicTherapy")  # systemic therapy
 TargetedTherapy = URIRef(NS + "TargetedTherapy")  # targeted therapy
@@ -88,65 +119,138 @@ TreatmentIntent = URIRef(NS + "TreatmentIntent")  # intent
 TreatmentOptionClaim = URIRef(NS + "TreatmentOptionClaim")  # treatment option claim
 TreatmentSelectionClaim = URIRef(NS + "TreatmentSelectionClaim")  # treatment selection claim
 TreatmentTiming = URIRef(NS + "TreatmentTiming")  # timing
+TrialPhase = URIRef(NS + "TrialPhase")  # trial phase
+TrialRegistry = URIRef(NS + "TrialRegistry")  # trial registry
 UnnamedTherapy = URIRef(NS + "UnnamedTherapy")  # unnamed therapy
 UnreviewedSourceClaim = URIRef(NS + "UnreviewedSourceClaim")  # claim from a source pending review
+WarningClaim = URIRef(NS + "WarningClaim")  # warning claim
 WebPage = URIRef(NS + "WebPage")  # web page
 
 # datatypes
+OpenPercentRange = URIRef(NS + "OpenPercentRange")  # confidence level range
 PercentRange = URIRef(NS + "PercentRange")  # percent range
+PositiveDecimal = URIRef(NS + "PositiveDecimal")  # positive decimal
+Probability = URIRef(NS + "Probability")  # probability
 
 # object properties
+administration = URIRef(NS + "administration")  # administration
+agent = URIRef(NS + "agent")  # agent
+alternativeTo = URIRef(NS + "alternativeTo")  # alternative to
+analysis = URIRef(NS + "analysis")  # analysis
+analysisPopulation = URIRef(NS + "analysisPopulation")  # analysis population
 anchor = URIRef(NS + "anchor")  # anchor
+arm = URIRef(NS + "arm")  # arm
+armOf = URIRef(NS + "armOf")  # arm of
+armRole = URIRef(NS + "armRole")  # arm role
+assessedBy = URIRef(NS + "assessedBy")  # assessed by
 biomarker = URIRef(NS + "biomarker")  # biomarker
+blinding = URIRef(NS + "blinding")  # blinding
+characteristic = URIRef(NS + "characteristic")  # characteristic
+characteristicKind = URIRef(NS + "characteristicKind")  # characteristic kind
 citation = URIRef(NS + "citation")  # citation
 claimDateKind = URIRef(NS + "claimDateKind")  # kind of the claim's date
+comparatorArm = URIRef(NS + "comparatorArm")  # comparator arm
 context = URIRef(NS + "context")  # context
+control = URIRef(NS + "control")  # control
+cycleLength = URIRef(NS + "cycleLength")  # cycle length
+describedIn = URIRef(NS + "describedIn")  # described in
 direction = URIRef(NS + "direction")  # direction
 disease = URIRef(NS + "disease")  # disease
 dose = URIRef(NS + "dose")  # dose
+doseBasis = URIRef(NS + "doseBasis")  # dose basis
+doseInterval = URIRef(NS + "doseInterval")  # dose interval
+doseQuantity = URIRef(NS + "doseQuantity")  # dose quantity
+duration = URIRef(NS + "duration")  # duration
+effectMeasure = URIRef(NS + "effectMeasure")  # effect measure
+endpoint = URIRef(NS + "endpoint")  # endpoint
+endpointRole = URIRef(NS + "endpointRole")  # endpoint role
 evidencedBy = URIRef(NS + "evidencedBy")  # evidenced by
+excludedPriorTherapy = URIRef(NS + "excludedPriorTherapy")  # excluded prior therapy
 extent = URIRef(NS + "extent")  # extent or stage
 factor = URIRef(NS + "factor")  # factor
+figure = URIRef(NS + "figure")  # figure
 firstClaim = URIRef(NS + "firstClaim")  # first claim
 flag = URIRef(NS + "flag")  # flag
+followUp = URIRef(NS + "followUp")  # follow-up
+grade = URIRef(NS + "grade")  # grade
+hasArm = URIRef(NS + "hasArm")  # has arm
 hasComponent = URIRef(NS + "hasComponent")  # has component
 inClass = URIRef(NS + "inClass")  # in class
 inSource = URIRef(NS + "inSource")  # in source
 intent = URIRef(NS + "intent")  # intent
+interquartileRange = URIRef(NS + "interquartileRange")  # interquartile range
 likelySameOriginAs = URIRef(NS + "likelySameOriginAs")  # likely same origin as
 lineOfTherapy = URIRef(NS + "lineOfTherapy")  # line of therapy
 mappingStatus = URIRef(NS + "mappingStatus")  # mapping status
 measure = URIRef(NS + "measure")  # measure
+method = URIRef(NS + "method")  # method
+observedRange = URIRef(NS + "observedRange")  # observed range
 pairKind = URIRef(NS + "pairKind")  # kind of pair
 partOfTool = URIRef(NS + "partOfTool")  # part of tool
+patientCondition = URIRef(NS + "patientCondition")  # patient condition
+phase = URIRef(NS + "phase")  # phase
 pooledWith = URIRef(NS + "pooledWith")  # pooled with
+priorTherapy = URIRef(NS + "priorTherapy")  # prior therapy
 prognosticTool = URIRef(NS + "prognosticTool")  # prognostic tool
 qualifier = URIRef(NS + "qualifier")  # qualifier
 quantity = URIRef(NS + "quantity")  # quantity
 refersTo = URIRef(NS + "refersTo")  # refers to
 regimen = URIRef(NS + "regimen")  # regimen
 regimenRelation = URIRef(NS + "regimenRelation")  # regimen relation
+registeredAs = URIRef(NS + "registeredAs")  # registered as
+registry = URIRef(NS + "registry")  # registry
 reviewStatus = URIRef(NS + "reviewStatus")  # review status
 reviewer = URIRef(NS + "reviewer")  # reviewer
 riskGroup = URIRef(NS + "riskGroup")  # risk group
+route = URIRef(NS + "route")  # route
+sameStudyAs = URIRef(NS + "sameStudyAs")  # same study as
 scheduleInterval = URIRef(NS + "scheduleInterval")  # schedule interval
 secondClaim = URIRef(NS + "secondClaim")  # second claim
 sideEffect = URIRef(NS + "sideEffect")  # side effect
 site = URIRef(NS + "site")  # site
 source = URIRef(NS + "source")  # source
+statedSignificance = URIRef(NS + "statedSignificance")  # stated significance
+study = URIRef(NS + "study")  # study
+studyDesign = URIRef(NS + "studyDesign")  # study design
+subgroup = URIRef(NS + "subgroup")  # subgroup
+subgroupOf = URIRef(NS + "subgroupOf")  # subgroup result of
+subgroupOfStudy = URIRef(NS + "subgroupOfStudy")  # subgroup of study
 therapy = URIRef(NS + "therapy")  # therapy
 timePoint = URIRef(NS + "timePoint")  # time point
 timing = URIRef(NS + "timing")  # timing
 
 # datatype properties
+adjusted = URIRef(NS + "adjusted")  # adjusted
+allocationRatio = URIRef(NS + "allocationRatio")  # allocation ratio
+allocationWeight = URIRef(NS + "allocationWeight")  # allocation weight
+armSize = URIRef(NS + "armSize")  # arm size
+ciHigh = URIRef(NS + "ciHigh")  # confidence interval, high
+ciLevel = URIRef(NS + "ciLevel")  # confidence level
+ciLow = URIRef(NS + "ciLow")  # confidence interval, low
 corpusFile = URIRef(NS + "corpusFile")  # corpus file
+crossoverAllowed = URIRef(NS + "crossoverAllowed")  # crossover allowed
+cycleDay = URIRef(NS + "cycleDay")  # day of the cycle
+denominator = URIRef(NS + "denominator")  # denominator
+enrolledCount = URIRef(NS + "enrolledCount")  # number enrolled
 figureGapPercent = URIRef(NS + "figureGapPercent")  # figure gap (percent)
+gradeLevel = URIRef(NS + "gradeLevel")  # grade level
 highValue = URIRef(NS + "highValue")  # high value
 independentSources = URIRef(NS + "independentSources")  # independent sources
 likelySameOrigin = URIRef(NS + "likelySameOrigin")  # likely same origin
 lowValue = URIRef(NS + "lowValue")  # low value
+maintenance = URIRef(NS + "maintenance")  # maintenance
 marker = URIRef(NS + "marker")  # marker
+maxCycles = URIRef(NS + "maxCycles")  # maximum number of cycles
+minPriorRegimens = URIRef(NS + "minPriorRegimens")  # minimum number of prior regimens
+numerator = URIRef(NS + "numerator")  # numerator
+pComparator = URIRef(NS + "pComparator")  # p-value comparator
+pValue = URIRef(NS + "pValue")  # p-value
+participants = URIRef(NS + "participants")  # participants
+randomisedCount = URIRef(NS + "randomisedCount")  # number randomised or allocated
+serious = URIRef(NS + "serious")  # serious
 sha256 = URIRef(NS + "sha256")  # SHA-256
+studyCount = URIRef(NS + "studyCount")  # number of studies
+supportive = URIRef(NS + "supportive")  # supportive
 unit = URIRef(NS + "unit")  # unit
 value = URIRef(NS + "value")  # value
 
@@ -160,10 +264,13 @@ evidenceCode = URIRef(NS + "evidenceCode")  # evidence code
 identifierBasis = URIRef(NS + "identifierBasis")  # identifier basis
 identifierMatch = URIRef(NS + "identifierMatch")  # identifier match
 journal = URIRef(NS + "journal")  # journal
+literatureCurrentTo = URIRef(NS + "literatureCurrentTo")  # literature current to
 medicallyReviewedOn = URIRef(NS + "medicallyReviewedOn")  # medically reviewed
 notBefore = URIRef(NS + "notBefore")  # not before
 notBeforeBasis = URIRef(NS + "notBeforeBasis")  # basis of the bound
 originBasis = URIRef(NS + "originBasis")  # basis of the same-origin mark
+recruitmentEnd = URIRef(NS + "recruitmentEnd")  # recruitment end
+recruitmentStart = URIRef(NS + "recruitmentStart")  # recruitment start
 retrievedOn = URIRef(NS + "retrievedOn")  # retrieved
 schedule = URIRef(NS + "schedule")  # schedule
 statementDate = URIRef(NS + "statementDate")  # statement date
@@ -171,46 +278,101 @@ supportsProperty = URIRef(NS + "supportsProperty")  # supports property
 
 # individuals
 AIGeneratedContent = URIRef(NS + "AIGeneratedContent")  # AI-generated content
+ActiveControl = URIRef(NS + "ActiveControl")  # active control
+ActiveControlArm = URIRef(NS + "ActiveControlArm")  # active control arm
 Adjuvant = URIRef(NS + "Adjuvant")  # adjuvant
 Against = URIRef(NS + "Against")  # against
+AnyGrade = URIRef(NS + "AnyGrade")  # any grade
 Approximate = URIRef(NS + "Approximate")  # approximate
+Bolus = URIRef(NS + "Bolus")  # bolus
 CandidateMapping = URIRef(NS + "CandidateMapping")  # candidate
 ClassAndMember = URIRef(NS + "ClassAndMember")  # a class and a member
+ClinicalTrialsGov = URIRef(NS + "ClinicalTrialsGov")  # ClinicalTrials.gov
+ContinuousInfusion = URIRef(NS + "ContinuousInfusion")  # continuous infusion
+ControlArm = URIRef(NS + "ControlArm")  # control arm
+CountryCount = URIRef(NS + "CountryCount")  # number of countries
 Curative = URIRef(NS + "Curative")  # curative
 CureRate = URIRef(NS + "CureRate")  # cure rate
+Difference = URIRef(NS + "Difference")  # difference
 DiseaseFreeSurvival = URIRef(NS + "DiseaseFreeSurvival")  # disease-free survival
+DiseaseShare = URIRef(NS + "DiseaseShare")  # share with a disease
 DistantMetastasisIncidence = URIRef(NS + "DistantMetastasisIncidence")  # cumulative incidence of distant metastasis
+DoubleBlind = URIRef(NS + "DoubleBlind")  # double-blind
+EUClinicalTrialsRegister = URIRef(NS + "EUClinicalTrialsRegister")  # EU Clinical Trials Register (EudraCT)
 EducationalPurposeOnly = URIRef(NS + "EducationalPurposeOnly")  # educational purpose only
+EligibleAge = URIRef(NS + "EligibleAge")  # eligible age
+EligibleEcogPerformanceStatus = URIRef(NS + "EligibleEcogPerformanceStatus")  # eligible ECOG performance status
+EligibleWhoPerformanceStatus = URIRef(NS + "EligibleWhoPerformanceStatus")  # eligible WHO performance status
+ExperimentalArm = URIRef(NS + "ExperimentalArm")  # experimental arm
+FinalAnalysis = URIRef(NS + "FinalAnalysis")  # final analysis
 FirstLine = URIRef(NS + "FirstLine")  # first-line
 For = URIRef(NS + "For")  # for
 ForHealthcareProfessionals = URIRef(NS + "ForHealthcareProfessionals")  # intended for healthcare professionals
+Grade1 = URIRef(NS + "Grade1")  # grade 1
+Grade2 = URIRef(NS + "Grade2")  # grade 2
+Grade3 = URIRef(NS + "Grade3")  # grade 3
+Grade4 = URIRef(NS + "Grade4")  # grade 4
+Grade5 = URIRef(NS + "Grade5")  # grade 5
+HazardRatio = URIRef(NS + "HazardRatio")  # hazard ratio
+IndependentReview = URIRef(NS + "IndependentReview")  # independent review
 InferredMapping = URIRef(NS + "InferredMapping")  # inferred
+Infusion = URIRef(NS + "Infusion")  # infusion
+IntentionToTreat = URIRef(NS + "IntentionToTreat")  # intention to treat
+InterimAnalysis = URIRef(NS + "InterimAnalysis")  # interim analysis
+IntravenousRoute = URIRef(NS + "IntravenousRoute")  # intravenous
+InvestigatorAssessment = URIRef(NS + "InvestigatorAssessment")  # investigator
 LastUpdatedDateKind = URIRef(NS + "LastUpdatedDateKind")  # last updated
 LaterLine = URIRef(NS + "LaterLine")  # later-line
 LowerBound = URIRef(NS + "LowerBound")  # lower bound
 Median = URIRef(NS + "Median")  # median
 MedicallyReviewed = URIRef(NS + "MedicallyReviewed")  # medically reviewed
 MedicallyReviewedDateKind = URIRef(NS + "MedicallyReviewedDateKind")  # medically reviewed
+MulticentreDesign = URIRef(NS + "MulticentreDesign")  # multicentre
 Neoadjuvant = URIRef(NS + "Neoadjuvant")  # neoadjuvant
 Neutral = URIRef(NS + "Neutral")  # neutral
 NotBeforeDateKind = URIRef(NS + "NotBeforeDateKind")  # not before (a bound)
 NotForClinicalDecisions = URIRef(NS + "NotForClinicalDecisions")  # not for clinical decision-making
+OddsRatio = URIRef(NS + "OddsRatio")  # odds ratio
+OpenLabel = URIRef(NS + "OpenLabel")  # open-label
 OppositeStances = URIRef(NS + "OppositeStances")  # for vs against
+OralRoute = URIRef(NS + "OralRoute")  # oral
 OverallSurvival = URIRef(NS + "OverallSurvival")  # overall survival
 Palliative = URIRef(NS + "Palliative")  # palliative
+ParallelGroupDesign = URIRef(NS + "ParallelGroupDesign")  # parallel-group
+ParticipantAge = URIRef(NS + "ParticipantAge")  # age of participants
 PendingHumanReview = URIRef(NS + "PendingHumanReview")  # pending human review
+PerAdministration = URIRef(NS + "PerAdministration")  # per administration
+PerCycle = URIRef(NS + "PerCycle")  # per cycle
+PerDay = URIRef(NS + "PerDay")  # per day
+Phase1 = URIRef(NS + "Phase1")  # phase 1
+Phase2 = URIRef(NS + "Phase2")  # phase 2
+Phase3 = URIRef(NS + "Phase3")  # phase 3
+Phase4 = URIRef(NS + "Phase4")  # phase 4
+PlaceboControl = URIRef(NS + "PlaceboControl")  # placebo control
+PlaceboControlArm = URIRef(NS + "PlaceboControlArm")  # placebo control arm
+PooledAnalysisDesign = URIRef(NS + "PooledAnalysisDesign")  # pooled analysis
 Postoperative = URIRef(NS + "Postoperative")  # postoperative
 Presentation = URIRef(NS + "Presentation")  # presentation
+PrimaryEndpoint = URIRef(NS + "PrimaryEndpoint")  # primary endpoint
 ProgressionFreeSurvival = URIRef(NS + "ProgressionFreeSurvival")  # progression-free survival
 PublishedDateKind = URIRef(NS + "PublishedDateKind")  # published
+RandomisedDesign = URIRef(NS + "RandomisedDesign")  # randomised
 RangeQualifier = URIRef(NS + "RangeQualifier")  # range
 RecurrenceRate = URIRef(NS + "RecurrenceRate")  # recurrence rate
+RelativeRisk = URIRef(NS + "RelativeRisk")  # relative risk
 ResponseRate = URIRef(NS + "ResponseRate")  # response rate
 RetrievedDateKind = URIRef(NS + "RetrievedDateKind")  # retrieved
+RetrospectiveDesign = URIRef(NS + "RetrospectiveDesign")  # retrospective
 SameRegimen = URIRef(NS + "SameRegimen")  # the same regimen
 SameStance = URIRef(NS + "SameStance")  # same stance
 SecondLine = URIRef(NS + "SecondLine")  # second-line
+SecondaryEndpoint = URIRef(NS + "SecondaryEndpoint")  # secondary endpoint
+SingleArmDesign = URIRef(NS + "SingleArmDesign")  # single-arm
+SingleBlind = URIRef(NS + "SingleBlind")  # single-blind
+SiteCount = URIRef(NS + "SiteCount")  # number of sites
 StatedMapping = URIRef(NS + "StatedMapping")  # stated
+StatedNotSignificant = URIRef(NS + "StatedNotSignificant")  # not significant
+StatedSignificant = URIRef(NS + "StatedSignificant")  # significant
 StatementDateKind = URIRef(NS + "StatementDateKind")  # statement
 Survival = URIRef(NS + "Survival")  # survival (unspecified)
 Truncated = URIRef(NS + "Truncated")  # truncated
@@ -224,15 +386,30 @@ __all__ = [
     "AIGeneratedContent",
     "AIGeneratedSourceClaim",
     "AblationProcedure",
+    "ActiveControl",
+    "ActiveControlArm",
     "Adjuvant",
+    "Administration",
+    "AdministrationMethod",
     "AdverseEffect",
+    "AdverseEventGrade",
+    "AdverseEventRateClaim",
     "Against",
+    "AnalysisKind",
+    "AnalysisPopulation",
     "AnatomicSite",
     "AnthracyclineContainingRegimen",
+    "AnyGrade",
     "Approximate",
+    "ArmResultClaim",
+    "ArmRole",
+    "Assessor",
     "Biomarker",
+    "Blinding",
+    "Bolus",
     "CandidateMapping",
     "CareActivity",
+    "CharacteristicKind",
     "Chemotherapy",
     "Citation",
     "Claim",
@@ -241,47 +418,85 @@ __all__ = [
     "ClinicalContext",
     "ClinicalTrialReferralClaim",
     "ClinicalTrialReport",
+    "ClinicalTrialsGov",
     "CombinationRegimen",
+    "ComparativeResultClaim",
+    "ContinuousInfusion",
+    "ContraindicationClaim",
+    "ControlArm",
+    "ControlType",
+    "CountryCount",
     "Curative",
     "CureRate",
     "CureRateClaim",
     "DateKind",
+    "Difference",
     "Direction",
     "Disease",
     "DiseaseExtent",
     "DiseaseFreeSurvival",
     "DiseaseFreeSurvivalClaim",
+    "DiseaseShare",
     "DistantMetastasisIncidence",
+    "DoseBasis",
     "DoseClaim",
+    "DoubleBlind",
     "Drug",
     "DrugClass",
+    "EUClinicalTrialsRegister",
     "EducationalPurposeOnly",
+    "EffectMeasure",
+    "EligibleAge",
+    "EligibleEcogPerformanceStatus",
+    "EligibleWhoPerformanceStatus",
+    "Endpoint",
+    "EndpointRole",
+    "ExperimentalArm",
     "Factor",
+    "FinalAnalysis",
     "FirstLine",
     "FirstLineClaim",
     "For",
     "ForHealthcareProfessionals",
     "GemcitabineContainingRegimen",
     "GeneralArticle",
+    "Grade1",
+    "Grade2",
+    "Grade3",
+    "Grade4",
+    "Grade5",
     "Guideline",
+    "HazardRatio",
     "HormonalTherapy",
     "Immunotherapy",
+    "IndependentReview",
     "InferredMapping",
+    "Infusion",
+    "IntentionToTreat",
+    "InterimAnalysis",
+    "IntravenousRoute",
     "InvestigationalTherapyClaim",
+    "InvestigatorAssessment",
     "JournalIssue",
     "LastUpdatedDateKind",
     "LaterLine",
     "LineOfTherapy",
     "LowerBound",
+    "MaintenanceAdministration",
     "MappingStatus",
     "Median",
     "MedicallyReviewed",
     "MedicallyReviewedDateKind",
+    "MulticentreDesign",
     "Neoadjuvant",
     "Neutral",
     "NotBeforeDateKind",
     "NotForClinicalDecisions",
+    "OddsRatio",
+    "OpenLabel",
+    "OpenPercentRange",
     "OppositeStances",
+    "OralRoute",
     "OutcomeClaim",
     "OutcomeMeasure",
     "OverallSurvival",
@@ -289,13 +504,29 @@ __all__ = [
     "PairKind",
     "Palliative",
     "PalliativeClaim",
+    "ParallelGroupDesign",
+    "ParticipantAge",
+    "PatientCondition",
     "PatientInformationPage",
     "PendingHumanReview",
+    "PerAdministration",
+    "PerCycle",
+    "PerDay",
     "PercentRange",
     "PercentageQuantity",
+    "Phase1",
+    "Phase2",
+    "Phase3",
+    "Phase4",
+    "PlaceboControl",
+    "PlaceboControlArm",
+    "PooledAnalysisDesign",
+    "PositiveDecimal",
     "Postoperative",
     "Presentation",
     "PresentationClaim",
+    "PrimaryEndpoint",
+    "Probability",
     "Procedure",
     "PrognosticFactorClaim",
     "PrognosticTool",
@@ -307,7 +538,10 @@ __all__ = [
     "Quantity",
     "QuestionAnswerCompilation",
     "RadiationTherapy",
+    "RandomisedDesign",
     "RangeQualifier",
+    "RatioComparisonClaim",
+    "RatioQuantity",
     "RecommendationAgainstClaim",
     "RecommendationClaim",
     "RecurrenceRate",
@@ -316,24 +550,41 @@ __all__ = [
     "Regimen",
     "RegimenFamily",
     "RegimenRelation",
+    "RegistryRecord",
     "RegulatoryApprovalClaim",
+    "RegulatoryNotice",
+    "RelativeRisk",
     "ResearchArticle",
     "ResponseRate",
     "ResponseRateClaim",
     "RetrievedDateKind",
+    "RetrospectiveDesign",
     "ReviewArticle",
     "ReviewStatus",
     "RiskGroup",
+    "Route",
     "SameRegimen",
     "SameStance",
     "SecondLine",
     "SecondLineClaim",
+    "SecondaryEndpoint",
     "SideEffectClaim",
+    "Significance",
     "SingleAgentRegimen",
+    "SingleArmDesign",
+    "SingleBlind",
+    "SiteCount",
     "Source",
     "SourceFlag",
     "StatedMapping",
+    "StatedNotSignificant",
+    "StatedSignificant",
     "StatementDateKind",
+    "Study",
+    "StudyArm",
+    "StudyCharacteristic",
+    "StudyDesign",
+    "Subgroup",
     "SurgicalProcedure",
     "Survival",
     "SystemicTherapy",
@@ -344,6 +595,8 @@ __all__ = [
     "TreatmentOptionClaim",
     "TreatmentSelectionClaim",
     "TreatmentTiming",
+    "TrialPhase",
+    "TrialRegistry",
     "Truncated",
     "TwoFigures",
     "UnnamedTherapy",
@@ -351,28 +604,69 @@ __all__ = [
     "UnreviewedSourceClaim",
     "UpperBound",
     "VariantOfRegimen",
+    "WarningClaim",
     "WebPage",
+    "adjusted",
+    "administration",
+    "agent",
+    "allocationRatio",
+    "allocationWeight",
     "allowedUnit",
+    "alternativeTo",
+    "analysis",
+    "analysisPopulation",
     "anchor",
+    "arm",
+    "armOf",
+    "armRole",
+    "armSize",
+    "assessedBy",
     "authorsAsStated",
     "biomarker",
+    "blinding",
+    "characteristic",
+    "characteristicKind",
+    "ciHigh",
+    "ciLevel",
+    "ciLow",
     "citation",
     "citedAs",
     "claimDate",
     "claimDateKind",
+    "comparatorArm",
     "context",
     "contextDifference",
+    "control",
     "corpusFile",
+    "crossoverAllowed",
+    "cycleDay",
+    "cycleLength",
+    "denominator",
+    "describedIn",
     "direction",
     "disease",
     "dose",
+    "doseBasis",
+    "doseInterval",
+    "doseQuantity",
+    "duration",
+    "effectMeasure",
+    "endpoint",
+    "endpointRole",
+    "enrolledCount",
     "evidenceCode",
     "evidencedBy",
+    "excludedPriorTherapy",
     "extent",
     "factor",
+    "figure",
     "figureGapPercent",
     "firstClaim",
     "flag",
+    "followUp",
+    "grade",
+    "gradeLevel",
+    "hasArm",
     "hasComponent",
     "highValue",
     "identifierBasis",
@@ -381,39 +675,69 @@ __all__ = [
     "inSource",
     "independentSources",
     "intent",
+    "interquartileRange",
     "journal",
     "likelySameOrigin",
     "likelySameOriginAs",
     "lineOfTherapy",
+    "literatureCurrentTo",
     "lowValue",
+    "maintenance",
     "mappingStatus",
     "marker",
+    "maxCycles",
     "measure",
     "medicallyReviewedOn",
+    "method",
+    "minPriorRegimens",
     "notBefore",
     "notBeforeBasis",
+    "numerator",
+    "observedRange",
     "originBasis",
+    "pComparator",
+    "pValue",
     "pairKind",
     "partOfTool",
+    "participants",
+    "patientCondition",
+    "phase",
     "pooledWith",
+    "priorTherapy",
     "prognosticTool",
     "qualifier",
     "quantity",
+    "randomisedCount",
+    "recruitmentEnd",
+    "recruitmentStart",
     "refersTo",
     "regimen",
     "regimenRelation",
+    "registeredAs",
+    "registry",
     "retrievedOn",
     "reviewStatus",
     "reviewer",
     "riskGroup",
+    "route",
+    "sameStudyAs",
     "schedule",
     "scheduleInterval",
     "secondClaim",
+    "serious",
     "sha256",
     "sideEffect",
     "site",
     "source",
+    "statedSignificance",
     "statementDate",
+    "study",
+    "studyCount",
+    "studyDesign",
+    "subgroup",
+    "subgroupOf",
+    "subgroupOfStudy",
+    "supportive",
     "supportsProperty",
     "therapy",
     "timePoint",

@@ -7,9 +7,11 @@ fix we then look for the cause, in two steps:
    types (asserted, by rdfs:subClassOf, or by the domain and range of the
    properties it uses) fall in two disjoint classes; a functional property with
    two values known to differ (distinct literals, or individuals declared
-   different); a value outside the datatype range that a class restricts its
-   members to (e.g. a percentage of 130). Each finding names the individual,
-   its claim and source, and the axiom.
+   different); one value of two disjoint properties (an arm compared with itself);
+   a value outside the datatype range that a class restricts its members to
+   (a percentage of 130, a negative hazard ratio), or outside the range of its
+   data property (a p-value of 1.5). Each finding names the individual, its
+   claim and source, and the axiom.
 2. If that finds nothing, a black-box search (as OWL API explanation tools
    do): the data is split into bundles (a claim with its anchor and quantity,
    a source, a term), and the smallest set of bundles that is still
@@ -114,22 +116,50 @@ def _literal_differs(a: Literal, b: Literal) -> bool:
         return str(a) != str(b)
 
 
-def _range_bounds(onto: Graph, datatype: object) -> tuple[Decimal | None, Decimal | None]:
-    """(min, max) inclusive of a named datatype defined by xsd facets, else (None, None)."""
-    lo = hi = None
+@dataclass(frozen=True)
+class Bounds:
+    """The facets of a named datatype: low and high ends, each inclusive or not."""
+
+    lo: Decimal | None = None
+    hi: Decimal | None = None
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def __bool__(self) -> bool:
+        return self.lo is not None or self.hi is not None
+
+    def excludes(self, d: Decimal) -> bool:
+        return ((self.lo is not None and (d < self.lo or (self.lo_open and d == self.lo)))
+                or (self.hi is not None and (d > self.hi or (self.hi_open and d == self.hi))))
+
+    def __str__(self) -> str:
+        if not self.lo_open and not self.hi_open and self.lo is not None and \
+                self.hi is not None:
+            return f"{self.lo}-{self.hi}"  # the closed range, as messages always wrote it
+        left = "(" if self.lo_open or self.lo is None else "["
+        right = ")" if self.hi_open or self.hi is None else "]"
+        return f"{left}{'-inf' if self.lo is None else self.lo}, " \
+               f"{'inf' if self.hi is None else self.hi}{right}"
+
+
+def _range_bounds(onto: Graph, datatype: object) -> Bounds:
+    """The bounds of a named datatype defined by xsd facets (none if it has no facets)."""
+    found: dict[URIRef, Decimal] = {}
     for eq in onto.objects(datatype, OWL.equivalentClass):
         restrictions = onto.value(eq, OWL.withRestrictions)
         for facet in Collection(onto, restrictions) if restrictions else []:
             for p, v in onto.predicate_objects(facet):
-                if p == XSD.minInclusive:
-                    lo = Decimal(str(v))
-                elif p == XSD.maxInclusive:
-                    hi = Decimal(str(v))
-    return lo, hi
+                found[p] = Decimal(str(v))
+    lo_incl, lo_excl = found.get(XSD.minInclusive), found.get(XSD.minExclusive)
+    hi_incl, hi_excl = found.get(XSD.maxInclusive), found.get(XSD.maxExclusive)
+    return Bounds(lo_excl if lo_excl is not None else lo_incl,
+                  hi_excl if hi_excl is not None else hi_incl,
+                  lo_excl is not None, hi_excl is not None)
 
 
 def _has_value_members(onto: Graph, data: Graph, cls: URIRef) -> set[URIRef]:
-    """Individuals of ``cls``: asserted, or meeting its definition Class ≡ (C ⊓ p value v)."""
+    """Individuals of ``cls``: asserted, or meeting its definition Class ≡ (C ⊓ p value v),
+    or Class ≡ (C ⊓ ∃p.{v1 v2 ...})."""
     members = set(data.subjects(RDF.type, cls))
     for eq in onto.objects(cls, OWL.equivalentClass):
         parts = onto.value(eq, OWL.intersectionOf)
@@ -137,11 +167,32 @@ def _has_value_members(onto: Graph, data: Graph, cls: URIRef) -> set[URIRef]:
             continue
         conds = []
         for part in Collection(onto, parts):
-            if (part, RDF.type, OWL.Restriction) in onto and onto.value(part, OWL.hasValue):
-                conds.append((onto.value(part, OWL.onProperty), onto.value(part, OWL.hasValue)))
+            if (part, RDF.type, OWL.Restriction) not in onto:
+                continue
+            prop = onto.value(part, OWL.onProperty)
+            if onto.value(part, OWL.hasValue) is not None:
+                conds.append((prop, {onto.value(part, OWL.hasValue)}))
+            some = onto.value(part, OWL.someValuesFrom)
+            one_of = onto.value(some, OWL.oneOf) if some is not None else None
+            if one_of is not None:
+                conds.append((prop, set(Collection(onto, one_of))))
         if conds:
             members |= {s for s in set(data.subjects()) if isinstance(s, URIRef)
-                        and all((s, p, v) in data for p, v in conds)}
+                        and all(any((s, p, v) in data for v in vs) for p, vs in conds)}
+    return members
+
+
+def _members(onto: Graph, data: Graph, cls: URIRef, depth: int = 2) -> set[URIRef]:
+    """Individuals of ``cls`` by :func:`_has_value_members`, and the values of ``p`` of the
+    individuals of a class that restricts them to it (C ⊑ ∀p.cls)."""
+    members = _has_value_members(onto, data, cls)
+    if depth:
+        for restriction in onto.subjects(OWL.allValuesFrom, cls):
+            prop = onto.value(restriction, OWL.onProperty)
+            for owner in onto.subjects(RDFS.subClassOf, restriction):
+                if isinstance(owner, URIRef) and prop is not None:
+                    for ind in _members(onto, data, owner, depth - 1):
+                        members |= {o for o in data.objects(ind, prop) if isinstance(o, URIRef)}
     return members
 
 
@@ -166,28 +217,47 @@ def diagnose(data: Graph, onto: Graph) -> list[Explanation]:
                     found.append(Explanation(s, f"{show(s)} has two values of the functional "
                                                 f"property {show(p)}: {show(x)} and {show(y)}",
                                              f"FunctionalProperty({show(p)})"))
+    for p, q in sorted(onto.subject_objects(OWL.propertyDisjointWith)):
+        for s, o in sorted(data.subject_objects(p)):
+            if (s, q, o) in data:
+                found.append(Explanation(s, f"{show(s)} has {show(o)} as both {show(p)} and "
+                                            f"{show(q)}, which are disjoint properties",
+                                         f"DisjointObjectProperties({show(p)} {show(q)})"))
     for cls in sorted(set(onto.subjects(RDFS.subClassOf))):
         for restriction in onto.objects(cls, RDFS.subClassOf):
             dt = onto.value(restriction, OWL.allValuesFrom)
             prop = onto.value(restriction, OWL.onProperty)
             if dt is None or prop is None:
                 continue
-            lo, hi = _range_bounds(onto, dt)
-            if lo is None and hi is None:
+            bounds = _range_bounds(onto, dt)
+            if not bounds:
                 continue
-            for ind in sorted(_has_value_members(onto, data, cls)):
+            for ind in sorted(_members(onto, data, cls)):
                 for v in data.objects(ind, prop):
-                    try:
-                        d = Decimal(str(v))
-                    except InvalidOperation:
-                        continue
-                    if (lo is not None and d < lo) or (hi is not None and d > hi):
+                    if _outside(v, bounds):
                         found.append(Explanation(
                             ind, f"{show(ind)} is a {show(cls)} but its {show(prop)} {v} is "
-                                 f"outside {lo}-{hi}",
+                                 f"outside {bounds}",
                             f"SubClassOf({show(cls)} ObjectAllValuesFrom({show(prop)} "
                             f"{show(dt)}))"))
+    for prop in sorted(set(onto.subjects(RDF.type, OWL.DatatypeProperty))):
+        for dt in onto.objects(prop, RDFS.range):
+            bounds = _range_bounds(onto, dt)
+            if not bounds:
+                continue
+            for s, v in sorted(data.subject_objects(prop)):
+                if _outside(v, bounds):
+                    found.append(Explanation(
+                        s, f"{show(s)} has {show(prop)} {v}, outside {bounds} (the range of "
+                           f"{show(prop)})", f"DataPropertyRange({show(prop)} {show(dt)})"))
     return found
+
+
+def _outside(value: object, bounds: Bounds) -> bool:
+    try:
+        return bounds.excludes(Decimal(str(value)))
+    except InvalidOperation:
+        return False
 
 
 # -- 2. black-box search ---------------------------------------------------------------------

@@ -34,7 +34,8 @@ def internal_ports() -> list[int]:
 
 
 def listen(host: str, port: int, backend: tuple[str, int], cors: bool,
-           query_timeout: float | None, limits: Limits) -> FrontServer:
+           query_timeout: float | None, limits: Limits, site: Path | None = None,
+           context_file: Path | None = None) -> FrontServer:
     """The front, bound to ``host:port``; ServerError saying why it cannot be."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
@@ -44,7 +45,8 @@ def listen(host: str, port: int, backend: tuple[str, int], cors: bool,
                           f"({exc.strerror})") from exc
     family, _, _, _, address = infos[0]
     try:
-        return FrontServer(address, family, backend, cors, query_timeout, limits)
+        return FrontServer(address, family, backend, cors, query_timeout, limits, site,
+                           context_file)
     except OSError as exc:
         raise ServerError(bind_error(host, port, exc)) from exc
 
@@ -72,6 +74,8 @@ class Endpoint:
     query_timeout: float | None = 60.0
     limits: Limits = field(default_factory=Limits)
     ready_timeout: float = 30.0
+    site: Path | None = None  # the static site served beside the endpoint (build/site)
+    context_file: Path | None = None  # JSON-LD context of the resources' descriptions
     engine: Server | None = None
     front: FrontServer | None = None
 
@@ -106,7 +110,7 @@ class Endpoint:
     def start(self) -> "Endpoint":
         placeholder = (INTERNAL_HOST, 0)
         self.front = listen(self.host, self.port, placeholder, self.cors, self.query_timeout,
-                            self.limits)
+                            self.limits, self.site, self.context_file)
         if self.port == 0:
             self.port = self.front.server_address[1]
         try:

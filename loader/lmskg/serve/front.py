@@ -7,7 +7,11 @@ where the user asked and passes on only what is safe:
   found no ``SERVICE`` and no update; the engine gets the checked text;
 - the query page and its files, and ``/store`` read with ``GET``/``HEAD``;
 - writes (``/update``, ``PUT``/``POST``/``DELETE`` on ``/store``) get 403, as
-  from a read-only Oxigraph; any other path 404.
+  from a read-only Oxigraph;
+- the graph's own IRIs at their paths (``/id/claim/s000-c26``, ``/graph/...``,
+  ``/ontology``), by content negotiation (:mod:`.negotiate`, :mod:`.resources`): RDF from
+  the engine (a CONSTRUCT the front writes itself), HTML as a 303 to the site's page;
+- with a site (``build/site``), its files (:mod:`.static`); any other path 404.
 
 Every answer is bounded: with a query timeout, an answer still streaming when it
 expires is cut (the chunked body ends with a line saying so and no final chunk, so
@@ -25,10 +29,14 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
-from .limits import Admission, DeadlineReader, Limits, Lingerer, linger, refuse_connection
+from .limits import (HEADER_GRACE, WRITE_TIMEOUT, Admission, DeadlineReader, Limits, Lingerer,
+                     linger, refuse_connection)
 from .protocol import QUERY_PATHS, READ_ONLY, Forward, Refusal, media_type, query_request
+from .resources import resource_iri
+from .routes import SiteRoutes
 
 STATIC = ("/", "/yasgui.min.css", "/yasgui.min.js", "/logo.svg")
 # not passed on: hop-by-hop, framing (the front frames its own answer), and the front's own
@@ -37,8 +45,6 @@ _DROPPED = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "u
             "access-control-allow-origin", "access-control-allow-methods",
             "access-control-allow-headers"}
 _PASSED = ("Host", "Accept", "Accept-Language", "User-Agent")  # request headers the engine sees
-HEADER_GRACE = 1.0  # seconds past the query timeout to wait for the engine's own timeout error
-WRITE_TIMEOUT = 60.0  # seconds a client may take to accept a block of an unbounded answer
 WRITE_GRACE = 2.0  # seconds past the query timeout a client may take to accept a block
 CHUNK = 1 << 16
 
@@ -61,8 +67,11 @@ class FrontServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], family: socket.AddressFamily,
                  backend: tuple[str, int], cors: bool = False,
-                 query_timeout: float | None = None, limits: Limits = Limits()):
+                 query_timeout: float | None = None, limits: Limits = Limits(),
+                 site: Path | None = None, context_file: Path | None = None):
         self.address_family = family
+        self.site = site  # the static site's directory, if one is served
+        self.context_file = context_file  # the JSON-LD context of descriptions
         self.backend = backend
         self.cors = cors
         self.query_timeout = query_timeout or None
@@ -111,7 +120,7 @@ class FrontServer(ThreadingHTTPServer):
               f"{type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
 
 
-class FrontHandler(BaseHTTPRequestHandler):
+class FrontHandler(SiteRoutes, BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "lmskg-serve"
     server: FrontServer
@@ -215,6 +224,12 @@ class FrontHandler(BaseHTTPRequestHandler):
             self._forward(method, target)
         elif path in STATIC:
             self._answer(405, f"{method} is not allowed here", {"Allow": "GET, HEAD"})
+        elif self._site_file(path):
+            self._static(method, path)
+        elif resource_iri(path) is not None:
+            self._resource(method, path)
+        elif self.server.site is not None:
+            self._static(method, path)
         else:
             self._answer(404, f"nothing at {path}: the SPARQL endpoint is /query, the query "
                               "page /")

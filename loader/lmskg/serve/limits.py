@@ -21,6 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 LINGER = 1.0  # seconds to read what a refused client still sends before closing
+HEADER_GRACE = 1.0  # seconds past the query timeout to wait for the engine's own timeout error
+WRITE_TIMEOUT = 60.0  # seconds a client may take to accept a block of an answer
 
 
 @dataclass(frozen=True)

@@ -20,17 +20,17 @@ from ..errors import QueryError
 from ..ontology import terms as T
 from ..ontology.index import OntologyIndex
 from ..ontology.namespaces import (CLAIM, CONTEXT, EFFECT, FACTOR, LMS, REFERENCE, REGIMEN,
-                                   SOURCE, THERAPY, TOOL)
+                                   SOURCE, STUDY, THERAPY, TOOL)
 from .catalogue import CatalogueQuery
 
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # parameter types whose values are ids of curated records, and their namespaces
 _RECORD_TYPES = {"therapy": THERAPY, "regimen": REGIMEN, "context": CONTEXT,
                  "source": SOURCE, "reference": REFERENCE, "claim": CLAIM, "effect": EFFECT,
-                 "tool": TOOL, "factor": FACTOR, "disease-or-site": CONTEXT}
+                 "tool": TOOL, "factor": FACTOR, "disease-or-site": CONTEXT, "study": STUDY}
 # parameter types whose values are notations of the ontology (see lmskg.ontology.index)
 _ENUM_TYPES = ("measure", "direction", "qualifier", "mapping", "flag", "review-status",
-               "document-type", "claim-type")
+               "document-type", "claim-type", "phase")
 
 
 def _namespace_of() -> dict[str, Namespace]:
@@ -70,6 +70,7 @@ _TYPE_DOCS: dict[str, str] = {
     "source": "a source id (s000, s001, ...)",
     "reference": "a reference id (data/references.yaml)",
     "claim": "a claim id (s000-c26)",
+    "study": "a study id: the source id and a slug (p003-palette)",
     "effect": "an adverse-effect id (data/vocabulary/effects.yaml)",
     "tool": "a prognostic-tool id (data/vocabulary/tools.yaml)",
     "factor": "a factor id (data/vocabulary/factors.yaml)",
@@ -84,6 +85,7 @@ _TYPE_DOCS: dict[str, str] = {
                      "medically-reviewed)",
     "document-type": "a document type of the ontology (guideline, review-article, ...)",
     "claim-type": "a claim type of the ontology (outcome, recommendation, ...)",
+    "phase": "a trial phase of the ontology (phase-1, phase-2, phase-3, phase-4)",
     "date": "a date, YYYY-MM-DD",
     "integer": "a whole number",
     "boolean": "true or false",

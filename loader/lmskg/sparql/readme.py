@@ -23,6 +23,7 @@ SECTIONS: dict[str, str] = {
     "evidence": "Evidence quality and time",
     "agreement": "Agreement: corroborations and conflicts",
     "tools": "Prognostic tools, factors, trials and approvals",
+    "trial": "Trial results: arms, comparisons, subgroups, doses, adverse events",
     "browse": "Browsing sources and claims",
 }
 

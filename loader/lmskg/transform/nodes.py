@@ -87,3 +87,15 @@ def quantity(iri: URIRef, q: Quantity, qualifiers: tuple[URIRef, ...] = ()) -> I
     yield iri, T.unit, Literal(q.unit)
     for qualifier in qualifiers:
         yield iri, T.qualifier, qualifier
+
+
+def metadata_anchor(subject: URIRef, source: URIRef, doc: Document, name: str,
+                    passage: object, *props: URIRef) -> Iterator[Triple]:
+    """The anchor of one value of ``subject`` (a source's title, a study's phase), at
+    ``subject``/anchor/``name``; ``props`` are the properties whose values it states.
+    ``passage`` has quote, start and end."""
+    iri = URIRef(f"{subject}/anchor/{name}")
+    yield subject, T.evidencedBy, iri
+    yield from anchor(iri, source, doc, passage.quote, passage.start, passage.end)
+    for prop in props:
+        yield iri, T.supportsProperty, prop

@@ -12,18 +12,18 @@ from typing import Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS
 
-from ..curated.contexts import context_kind
-from ..curated.corpus import Document
-from ..curated.records import Citation, Claim
-from ..curated.corpus import SourceFile
+from ..curated.corpus import Document, SourceFile
+from ..curated.records import Citation, Claim, Source
 from ..ontology import terms as T
 from ..ontology.index import OntologyIndex
-from ..ontology.namespaces import AGENT, CITO, CLAIM, LMS, OBO, REGIMEN, SOURCE, THERAPY, slug
-from .nodes import Triple, anchor, date_literal, en, individual, quantity
+from ..ontology.namespaces import AGENT, CITO, CLAIM, OBO, REGIMEN, SOURCE, THERAPY, slug
+from .contexts import context_triples
+from .nodes import Triple, anchor, date_literal, en, individual, metadata_anchor, quantity
+from .trials import arm_regimen, claim_trial_triples, study_triples
 from .vocabulary import reference_iri, term_iri
 
 DATE_PROPERTY = {"published": DCTERMS.issued, "medically-reviewed": T.medicallyReviewedOn,
-                 "last-updated": DCTERMS.modified}
+                 "last-updated": DCTERMS.modified, "literature-cutoff": T.literatureCurrentTo}
 # ECO classes (their ids are rows of ../shared/vocab/crosswalk.csv, kind evidence_code)
 ECO_WITH_REFERENCE = OBO["ECO_0000033"]     # author statement supported by traceable reference
 ECO_WITHOUT_REFERENCE = OBO["ECO_0000303"]  # author statement without traceable support ...
@@ -52,13 +52,13 @@ def source_triples(ontology: OntologyIndex, src: SourceFile) -> Iterator[Triple]
     if rec.title is not None:
         yield iri, DCTERMS.title, en(rec.title.text)
         yield iri, RDFS.label, en(rec.title.text)
-        yield from _metadata_anchor(iri, iri, doc, "title", DCTERMS.title, rec.title)
+        yield from metadata_anchor(iri, iri, doc, "title", rec.title, DCTERMS.title)
     else:
         yield iri, RDFS.label, en(f"{rec.file} (the text has no title)")
     for d in rec.dates:
         prop = DATE_PROPERTY[d.kind]
         yield iri, prop, date_literal(d.value)
-        yield from _metadata_anchor(iri, iri, doc, f"date-{d.kind}", prop, d)
+        yield from metadata_anchor(iri, iri, doc, f"date-{d.kind}", d, prop)
     for name, prop in (("publisher", DCTERMS.publisher), ("reviewer", T.reviewer)):
         stated = getattr(rec, name)
         if stated is not None:
@@ -66,14 +66,14 @@ def source_triples(ontology: OntologyIndex, src: SourceFile) -> Iterator[Triple]
             yield iri, prop, agent
             yield from individual(agent, PROV.Agent)
             yield agent, RDFS.label, Literal(stated.value)
-            yield from _metadata_anchor(iri, iri, doc, name, prop, stated)
+            yield from metadata_anchor(iri, iri, doc, name, stated, prop)
     if rec.review_status is not None:
         yield iri, T.reviewStatus, ontology.lookup("review-status", rec.review_status.value)
-        yield from _metadata_anchor(iri, iri, doc, "review-status", T.reviewStatus,
-                                    rec.review_status)
+        yield from metadata_anchor(iri, iri, doc, "review-status", rec.review_status,
+                                   T.reviewStatus)
     for f in rec.flags:
         yield iri, T.flag, ontology.lookup("flag", f.value)
-        yield from _metadata_anchor(iri, iri, doc, f"flag-{f.value}", T.flag, f)
+        yield from metadata_anchor(iri, iri, doc, f"flag-{f.value}", f, T.flag)
     if rec.note is not None:
         yield iri, SKOS.note, en(rec.note)
     # marker -> reference, for the markers the source itself maps (stated); a curator's
@@ -84,17 +84,13 @@ def source_triples(ontology: OntologyIndex, src: SourceFile) -> Iterator[Triple]
         yield from _citation(ontology, rec.id, doc, c)
         if c.reference:
             yield iri, CITO.cites, reference_iri(c.reference)
+    cited = {c.marker: (citation_iri(rec.id, c.marker),
+                        reference_iri(resolved[c.marker]) if resolved[c.marker] else None)
+             for c in rec.citations}
+    for study in rec.studies:
+        yield from study_triples(ontology, iri, doc, study, cited)
     for claim in rec.claims:
-        yield from claim_triples(ontology, rec.id, doc, claim, resolved)
-
-
-def _metadata_anchor(subject: URIRef, source: URIRef, doc: Document, name: str,
-                     prop: URIRef, passage: object) -> Iterator[Triple]:
-    """An anchor for one metadata value; ``passage`` has quote, start and end."""
-    iri = URIRef(f"{subject}/anchor/{name}")
-    yield subject, T.evidencedBy, iri
-    yield from anchor(iri, source, doc, passage.quote, passage.start, passage.end)
-    yield iri, T.supportsProperty, prop
+        yield from claim_triples(ontology, rec, doc, claim, resolved)
 
 
 def _citation(ontology: OntologyIndex, sid: str, doc: Document,
@@ -109,14 +105,15 @@ def _citation(ontology: OntologyIndex, sid: str, doc: Document,
         yield iri, T.refersTo, reference_iri(c.reference)
     if c.cited_as is not None:
         yield iri, T.citedAs, Literal(c.cited_as.quote)
-        yield from _metadata_anchor(iri, source_iri(sid), doc, "cited-as", T.citedAs,
-                                    c.cited_as)
+        yield from metadata_anchor(iri, source_iri(sid), doc, "cited-as", c.cited_as,
+                                   T.citedAs)
     if c.note is not None:
         yield iri, SKOS.note, en(c.note)
 
 
-def claim_triples(ontology: OntologyIndex, sid: str, doc: Document, c: Claim,
+def claim_triples(ontology: OntologyIndex, rec: Source, doc: Document, c: Claim,
                   resolved: dict[str, str | None]) -> Iterator[Triple]:
+    sid = rec.id
     iri = CLAIM[c.id]
     src = source_iri(sid)
     yield from individual(iri, ontology.lookup("claim-type", c.type))
@@ -128,7 +125,7 @@ def claim_triples(ontology: OntologyIndex, sid: str, doc: Document, c: Claim,
     yield iri, T.direction, ontology.lookup("direction", c.direction)
     if c.date is not None:
         yield iri, T.statementDate, date_literal(c.date.value)
-        yield from _metadata_anchor(iri, src, doc, "date", T.statementDate, c.date)
+        yield from metadata_anchor(iri, src, doc, "date", c.date, T.statementDate)
     traceable = False  # a reference the source itself identifies (a stated mapping)
     for marker in c.cites:
         yield iri, T.citation, citation_iri(sid, marker)
@@ -147,17 +144,12 @@ def claim_triples(ontology: OntologyIndex, sid: str, doc: Document, c: Claim,
         yield from individual(unnamed, T.UnnamedTherapy)
         yield unnamed, RDFS.label, en("therapy not named in the text")
         yield unnamed, SKOS.note, en(c.unnamed_therapy)
-    if c.regimen is not None:
-        yield iri, T.regimen, REGIMEN[c.regimen]
+    regimen = arm_regimen(rec, c)  # a result of one arm is about the arm's regimen
+    if regimen is not None:
+        yield iri, T.regimen, REGIMEN[regimen]
     for other in c.pooled_with:
         yield iri, T.pooledWith, CLAIM[other]
-    for key, values in c.context:
-        kind = context_kind(key)
-        assert kind is not None
-        for v in values:
-            value = (ontology.lookup(key, v) if kind.values_from == "ontology"
-                     else term_iri("contexts", v))
-            yield iri, LMS[kind.prop], value
+    yield from context_triples(ontology, iri, c.context)
     if c.measure is not None:
         yield iri, T.measure, ontology.lookup("measure", c.measure)
     figure = c.figure
@@ -174,5 +166,6 @@ def claim_triples(ontology: OntologyIndex, sid: str, doc: Document, c: Claim,
         yield iri, T.prognosticTool, term_iri("tools", c.tool)
     for f in c.factors:
         yield iri, T.factor, term_iri("factors", f)
+    yield from claim_trial_triples(ontology, c, iri)
     if c.note is not None:
         yield iri, SKOS.note, en(c.note)
