@@ -107,9 +107,14 @@ store's (docs/remote-stores.md lists what Virtuoso gets wrong). In practice:
   (`queries/qc/hierarchy-deeper-than-the-catalogue-follows-violation.rq` fails
   `lmskg check` when the data grows deeper), the zero-length step as `?x = ?y ||` in a
   `FILTER` or as a `UNION` branch;
-- compute a value from the variables of an `OPTIONAL` inside that `OPTIONAL`
-  (Virtuoso's `CONCAT` reads a missing value as `""`), and call `SUBSTR` only on values
-  that are bound (Virtuoso fails the whole query otherwise);
+- compute a value from the variables of an `OPTIONAL` inside that `OPTIONAL`, the
+  innermost one when they nest (Virtuoso's `CONCAT` reads a missing value as `""`, even
+  inside `COALESCE`, and outside a nested `OPTIONAL` it reads `BOUND()` of a missing value
+  as true), and call `SUBSTR` only on values that are bound (Virtuoso fails the whole
+  query otherwise);
+- no `EXISTS` inside a `BIND` that other patterns' variables feed (Virtuoso fails to
+  compile some with error SQ074): match in an `OPTIONAL` that binds a flag
+  (`BIND("yes" AS ?flag)`) and read it with `COALESCE(?flag, "no")`;
 - `GROUP_CONCAT(?x)` over an ordered `SELECT DISTINCT` sub-query keeps that order
   (Virtuoso sorts the values of `GROUP_CONCAT(DISTINCT ?x)`);
 - `ORDER BY` variables: bind a computed sort key first;
