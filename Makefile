@@ -9,6 +9,8 @@
 #   make test      set up, run the test suite (the browser tests need Chromium)
 #   make site      the evidence site in build/site/ (open build/site/index.html)
 #   make practice  build and check the practice graph (examples/practice, never the main graph)
+#   make test-virtuoso  publish to a private Virtuoso on loopback and compare every question
+#                  (needs Debian's virtuoso-opensource; not part of make test)
 #   make help   list every target
 
 PYTHON   ?= python3

@@ -48,3 +48,26 @@ def published(virtuoso, trig_file):
 def local(trig_file) -> OxigraphEngine:
     """The embedded store lmskg query uses (Oxigraph), on the same file."""
     return OxigraphEngine(from_trig(trig_file))
+
+
+@pytest.fixture(scope="session")
+def practice_trig(practice_config, practice_built):
+    """The practice graph (examples/practice: trial reports with arms, comparisons,
+    subgroups, doses and adverse events, which the real graph has none of), as built."""
+    return practice_config.build_dir / "lmskg.trig"
+
+
+@pytest.fixture(scope="session")
+def practice_published(virtuoso_installed, practice_trig):
+    """A second private server (the two graphs share graph IRIs) holding the practice
+    graph, published the same way."""
+    with Virtuoso() as server:
+        server.create_user(USER, PASSWORD)
+        summary = publish(practice_trig, server.crud_auth_url, say=lambda line: None,
+                          environ=dict(CREDENTIALS))
+        yield server, summary
+
+
+@pytest.fixture(scope="session")
+def practice_local(practice_trig) -> OxigraphEngine:
+    return OxigraphEngine(from_trig(practice_trig))
