@@ -10,6 +10,9 @@
 #   make site      the evidence site in build/site/ (open build/site/index.html)
 #   make practice  build and check the practice graph (examples/practice, never the main graph)
 #   make eval-extract  draft the seed and practice texts, compare with their curation: build/eval-extract.md
+#   make test-virtuoso  publish to a private Virtuoso on loopback and compare every question
+#                  (needs Debian's virtuoso-opensource; not part of make test)
+#   make bench     the benchmark (BENCH_SIZES, BENCH_FULL=1): build/bench/results.md and a plot
 #   make help   list every target
 
 PYTHON   ?= python3
@@ -32,10 +35,10 @@ endif
 export LMSKG_BUILD := $(BUILD)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run build check docs site coverage queries serve test practice eval-extract bench fmt fmt-check catalogue schema terms lock clean distclean
+.PHONY: help setup run build check docs site coverage queries serve test test-virtuoso practice eval-extract bench fmt fmt-check catalogue schema terms lock clean distclean
 
 help: ## list every target with what it does
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -73,8 +76,13 @@ serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph), the site and t
 	@test -f $(BUILD)/site/index.html || $(LMSKG) site
 	$(LMSKG) serve --port $(PORT)
 
-test: $(STAMP) ## run the test suite
+test: $(STAMP) ## run the test suite (not the Virtuoso tests: see test-virtuoso)
 	$(BIN)/python -m pytest -q
+
+test-virtuoso: $(STAMP) ## publish to a private Virtuoso on loopback, compare every question (needs virtuoso-opensource)
+	@command -v virtuoso-t >/dev/null 2>&1 || { echo "make test-virtuoso: virtuoso-t is not on PATH;" \
+	  "install it: apt-get install -y virtuoso-opensource" >&2; exit 1; }
+	$(BIN)/python -m pytest -q -m virtuoso tests/virtuoso
 
 practice: $(STAMP) ## build and check the practice graph (examples/practice, ../shared/practice) into build/practice
 	$(LMSKG) build --check --data $(PRACTICE_DATA) --corpus $(PRACTICE_CORPUS) --build $(BUILD)/practice

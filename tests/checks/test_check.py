@@ -52,6 +52,9 @@ EXPECTED = {
         ("shacl", "a citation marker must point to a reference of the graph"),
         ("qc", "marker '1' points to https://w3id.org/lmskg/id/reference/missing"),
     ],
+    "hierarchy-too-deep": [
+        ("qc", "a chain of 3 lms:inClass or skos:broader steps; the catalogue follows 2"),
+    ],
 }
 
 

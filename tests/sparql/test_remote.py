@@ -19,10 +19,10 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from tests.support.cli import run_cli, run_subprocess
-from tests.support.httpfake import FakeServer, Reply, echo_headers, redirect
+from tests.support.httpfake import DigestStore, FakeServer, Reply, echo_headers, redirect
 from lmskg.errors import QueryError, RemoteError
 from lmskg.net.http_errors import server_message
-from lmskg.sparql.remote import parse_results, run_remote
+from lmskg.sparql.remote import Connection, parse_results, run_remote
 from lmskg.serve.oxigraph import Server, free_port
 
 pytestmark = pytest.mark.server
@@ -466,6 +466,137 @@ def test_a_redirect_to_another_origin_is_followed_without_credentials():
         assert run_remote(fake.url + "/query", "ASK {}", timeout=5).boolean is True
         assert [(r.method, "Authorization" in r.headers) for r in other.requests] \
             == [("POST", False)]
+
+
+# -- Digest (Virtuoso's /sparql-auth takes nothing else) -----------------------------------------
+
+def _digest_endpoint(password: str = PASSWORD) -> DigestStore:
+    return DigestStore("alice", password, ok=lambda req: TRUE)
+
+
+def test_digest_credentials_on_a_digest_only_endpoint(monkeypatch):
+    """Basic goes up front and gets a bare 401 (no challenge); asked again without
+    credentials, the endpoint says Digest; the Digest answer is accepted. Later queries
+    through the same connection send Digest up front, once each."""
+    _use(monkeypatch, "basic")
+    store = _digest_endpoint()
+    with FakeServer(store.reply, early=store.early) as fake:
+        connection = Connection(fake.url + "/sparql-auth")
+        assert run_remote(fake.url + "/sparql-auth", "ASK {}", timeout=5,
+                          connection=connection).boolean is True
+        sent = [r.headers.get("Authorization", "").split(" ")[0] for r in fake.requests]
+        assert sent == ["Basic", "", "Digest"]
+        for _ in range(2):
+            run_remote(fake.url + "/sparql-auth", "ASK {}", timeout=5, connection=connection)
+        assert [r.headers["Authorization"].split(" ")[0] for r in fake.requests[3:]] \
+            == ["Digest", "Digest"]
+    assert len(store.accepted) == 3
+
+
+def test_the_command_line_answers_a_digest_endpoint(monkeypatch):
+    _use(monkeypatch, "basic")
+    store = _digest_endpoint()
+    with FakeServer(store.reply, early=store.early) as fake:
+        res = run_cli("sparql", ASK_RQ, "--endpoint", fake.url + "/sparql-auth")
+    assert res.code == 0, res.err
+    assert res.out == "yes\n"
+    assert PASSWORD not in res.out + res.err
+
+
+def test_wrong_digest_credentials_are_refused(monkeypatch):
+    _use(monkeypatch, "basic")
+    store = _digest_endpoint("another-password")
+    with FakeServer(store.reply, early=store.early) as fake:
+        res = run_cli("sparql", ASK_RQ, "--endpoint", fake.url + "/sparql-auth", "--debug")
+        assert len(fake.requests) == 3  # Basic, without, one Digest answer
+    assert res.code == 2
+    assert "HTTP 401 Unauthorized (the credentials were refused)" in res.err
+    assert not [s for s in (PASSWORD, BASIC) if s in res.out + res.err]
+
+
+def test_digest_credentials_never_follow_a_redirect_to_another_origin(monkeypatch):
+    _use(monkeypatch, "basic")
+    with FakeServer([TRUE]) as other:
+        store = DigestStore("alice", PASSWORD, ok=lambda req: redirect(other.url + "/query", 307))
+        with FakeServer(store.reply, early=store.early) as fake:
+            with pytest.raises(RemoteError, match="another origin; credentials are never sent"):
+                run_remote(fake.url + "/sparql-auth", "ASK {}", timeout=5)
+        assert other.requests == []
+
+
+# -- the dataset: default-graph-uri and named-graph-uri ----------------------------------------
+
+def _form(req) -> dict[str, list[str]]:
+    from urllib.parse import parse_qs
+
+    return parse_qs(req.body.decode())
+
+
+def test_default_and_named_graphs_are_sent_as_the_protocol_says():
+    with FakeServer([TRUE]) as fake:
+        res = run_cli("sparql", ASK_RQ, "--endpoint", fake.url + "/sparql",
+                      "--default-graph", "urn:x:g1", "--default-graph", "urn:x:g2",
+                      "--named-graph", "urn:x:g3")
+        form = _form(fake.requests[0])
+    assert res.code == 0, res.err
+    assert form["default-graph-uri"] == ["urn:x:g1", "urn:x:g2"]
+    assert form["named-graph-uri"] == ["urn:x:g3"]
+    assert "query" in form
+
+
+def test_without_graph_options_the_endpoint_chooses_the_dataset():
+    with FakeServer([TRUE]) as fake:
+        assert run_cli("sparql", ASK_RQ, "--endpoint", fake.url + "/sparql").code == 0
+        form = _form(fake.requests[0])
+    assert "default-graph-uri" not in form and "named-graph-uri" not in form
+
+
+def test_dataset_graphs_are_asked_of_the_endpoint_then_sent_with_every_query():
+    graphs = ["https://w3id.org/lmskg/graph/ontology", "https://w3id.org/lmskg/graph/source/s000"]
+    listing = Reply(body=_select([{"g": {"type": "uri", "value": g}} for g in graphs], ["g"]),
+                    content_type=JSON_TYPE)
+    with FakeServer([listing, TRUE]) as fake:
+        res = run_cli("sparql", ASK_RQ, "--endpoint", fake.url + "/sparql", "--dataset-graphs")
+        first, then = (_form(r) for r in fake.requests)
+    assert res.code == 0, res.err
+    assert "GRAPH ?g" in first["query"][0] and "default-graph-uri" not in first
+    assert then["default-graph-uri"] == graphs and then["named-graph-uri"] == graphs
+
+
+def test_dataset_graphs_on_an_endpoint_without_them():
+    empty = Reply(body=_select([], ["g"]), content_type=JSON_TYPE)
+    with FakeServer([empty]) as fake:
+        res = run_cli("sparql", ASK_RQ, "--endpoint", fake.url + "/sparql", "--dataset-graphs")
+    assert res.code == 2
+    assert "holds no graph named https://w3id.org/lmskg/graph/...; publish the dataset" in res.err
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--default-graph", "urn:x:g"), "go with --endpoint"),
+    (("--dataset-graphs",), "go with --endpoint"),
+    (("--endpoint", "http://127.0.0.1:9/sparql", "--default-graph", "not an IRI"),
+     "graph 'not an IRI' is not an absolute IRI"),
+])
+def test_graph_options_that_cannot_be_used(args, message):
+    res = run_cli("sparql", ASK_RQ, *args)
+    assert res.code == 2 and message in res.err, res.err
+
+
+def test_the_dataset_restricts_a_real_endpoint(oxigraph):
+    """Oxigraph (as Virtuoso) takes default-graph-uri; the in-memory server starts empty,
+    so one graph is put there first."""
+    import urllib.request
+
+    req = urllib.request.Request(oxigraph.store_url + "?graph=urn:x:g", method="PUT",
+                                 data=b"<urn:x:s> <urn:x:p> <urn:x:o> .",
+                                 headers={"Content-Type": "application/n-triples"})
+    urllib.request.urlopen(req, timeout=10).close()
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    count = lambda *graphs: int(run_remote(  # noqa: E731
+        oxigraph.query_url, text, connection=Connection(oxigraph.query_url,
+                                                        default_graphs=graphs)).rows[0][0])
+    assert count("urn:x:g") == 1
+    assert count("urn:x:none") == 0
 
 
 # -- the command line ---------------------------------------------------------------------------

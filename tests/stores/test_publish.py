@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.support.cli import run_cli
-from tests.support.httpfake import FakeServer, Reply, echo_headers, redirect
+from tests.support.httpfake import DigestStore, FakeServer, Reply, echo_headers, redirect
 from lmskg.errors import RemoteError
 from lmskg.stores.publish import graph_url, graphs_of, publish
 from lmskg.sparql.remote import run_remote
@@ -370,3 +370,99 @@ def test_a_redirect_to_another_origin_is_followed_without_credentials(build):
         assert [(r.method, "Authorization" in r.headers) for r in other.requests] \
             == [("PUT", False)] * 3
     assert res.code == 0, res.err
+
+
+# -- Digest: a store that takes nothing else (Virtuoso's /sparql-graph-crud-auth) --------------
+
+def _digest_env(monkeypatch, password: str = PASSWORD) -> None:
+    monkeypatch.setenv("LMSKG_ENDPOINT_USER", "alice")
+    monkeypatch.setenv("LMSKG_ENDPOINT_PASSWORD", password)
+
+
+def test_publish_to_a_digest_only_store_replaces_every_graph_twice(build, monkeypatch):
+    """Virtuoso answered Basic sent up front after the first graph with a bare 401:
+    1 of 3 graphs, then 'HTTP 401'. Every PUT must carry Digest, never Basic, and
+    travel once."""
+    _digest_env(monkeypatch)
+    store = DigestStore("alice", PASSWORD)
+    with FakeServer(store.reply, early=store.early) as fake:
+        for _ in range(2):
+            res = run_cli("publish", "--build", str(build), "--endpoint", fake.url + "/store")
+            assert res.code == 0, res.err
+            assert "published 3 graphs (8 triples)" in res.out
+        puts = [r for r in fake.requests if r.method == "PUT"]
+        heads = [r for r in fake.requests if r.method == "HEAD"]
+    assert len(puts) == 6 and len(store.accepted) == 6  # each graph once per run
+    assert all(r.headers["Authorization"].startswith("Digest ") for r in puts)
+    assert not [r for r in fake.requests if r.headers.get("Authorization", "").startswith("Basic")]
+    assert len(heads) == 2 and not [r for r in heads if "Authorization" in r.headers]
+    assert PASSWORD not in res.out + res.err
+
+
+def test_a_large_graph_travels_once_with_its_digest_credentials(tmp_path, monkeypatch):
+    """urllib sends a body first without credentials; Virtuoso answers that 401 before
+    reading it and closes, and a graph of some MB ended in 'connection reset'."""
+    _digest_env(monkeypatch)
+    lines = "".join(f"<urn:x:s{i}> <urn:x:p> \"a value long enough to fill the pipe {i}\" .\n"
+                    for i in range(60_000))
+    (tmp_path / "lmskg.trig").write_text(f"<{G}big> {{\n{lines}}}\n", encoding="utf-8")
+    store = DigestStore("alice", PASSWORD)
+    with FakeServer(store.reply, early=store.early) as fake:
+        summary = publish(tmp_path / "lmskg.trig", fake.url + "/store", say=_quiet)
+        assert [r.method for r in fake.requests] == ["HEAD", "PUT"]
+    assert summary.triples == 60_000
+    assert len(store.accepted) == 1 and len(store.accepted[0].body) > 4_000_000
+
+
+def test_a_graph_cut_off_by_an_expired_nonce_is_sent_once_more(tmp_path, monkeypatch):
+    """The store takes each nonce twice; the third large PUT meets a new challenge before
+    its body is read, and a reset connection: publish learns the new nonce and sends
+    that graph again, once."""
+    _digest_env(monkeypatch)
+    lines = "".join(f"<urn:x:s{i}> <urn:x:p> \"a value long enough to fill the pipe {i}\" .\n"
+                    for i in range(25_000))
+    (tmp_path / "lmskg.trig").write_text(
+        "".join(f"<{G}g{n}> {{\n{lines}}}\n" for n in range(3)), encoding="utf-8")
+    store = DigestStore("alice", PASSWORD, max_uses=2)
+    with FakeServer(store.reply, early=store.early) as fake:
+        summary = publish(tmp_path / "lmskg.trig", fake.url + "/store", say=_quiet)
+        methods = [r.method for r in fake.requests]
+    assert summary.graphs == (f"{G}g0", f"{G}g1", f"{G}g2")
+    assert [r.path for r in store.accepted] == [graph_url("/store", f"{G}g{n}")
+                                               for n in range(3)]
+    assert methods == ["HEAD", "PUT", "PUT", "PUT", "HEAD", "PUT"]
+
+
+def test_wrong_digest_credentials_are_refused_after_one_answer(build, monkeypatch):
+    _digest_env(monkeypatch, "not-it")
+    store = DigestStore("alice", PASSWORD)
+    with FakeServer(store.reply, early=store.early) as fake:
+        res = run_cli("publish", "--build", str(build), "--endpoint", fake.url + "/store")
+        puts = [r for r in fake.requests if r.method == "PUT"]
+    assert res.code == 2
+    assert "HTTP 401 Unauthorized (the credentials were refused)" in res.err
+    assert "replaced before the failure (0 of 3): none" in res.err
+    assert len(puts) == 2  # up front, then one answer to the new challenge
+    assert "not-it" not in res.out + res.err
+
+
+def test_a_basic_store_gets_basic_up_front_from_the_first_graph(build, monkeypatch):
+    monkeypatch.setenv("LMSKG_ENDPOINT_USER", "alice")
+    monkeypatch.setenv("LMSKG_ENDPOINT_PASSWORD", "s3cret")
+    with _auth_store("Basic YWxpY2U6czNjcmV0") as fake:
+        res = run_cli("publish", "--build", str(build), "--endpoint", fake.url + "/store")
+        puts = [r for r in fake.requests if r.method == "PUT"]
+    assert res.code == 0, res.err
+    assert [r.headers.get("Authorization") for r in puts] == ["Basic YWxpY2U6czNjcmV0"] * 3
+
+
+def test_a_digest_store_redirecting_to_another_origin_gets_nothing(build, monkeypatch):
+    _digest_env(monkeypatch)
+    store = DigestStore("alice", PASSWORD,
+                        ok=lambda req: redirect(graph_url(other.url + "/store", f"{G}x"), 307))
+    with FakeServer([Reply(status=204)]) as other, \
+            FakeServer(store.reply, early=store.early) as fake:
+        res = run_cli("publish", "--build", str(build), "--endpoint", fake.url + "/store")
+        assert other.requests == []
+    assert res.code == 2
+    assert "another origin; credentials are never sent to another origin" in res.err

@@ -24,6 +24,18 @@ def _output_options(p: argparse.ArgumentParser) -> None:
                    help="cut table cells longer than N characters (default: 60; 0: never)")
     p.add_argument("--endpoint", help="run against this SPARQL 1.1 endpoint URL instead of the "
                                       "embedded store")
+    p.add_argument("--default-graph", action="append", default=[], metavar="URI",
+                   help="with --endpoint: a graph of the query's default graph, sent as the "
+                        "SPARQL 1.1 Protocol's default-graph-uri (repeatable; without it the "
+                        "endpoint chooses)")
+    p.add_argument("--named-graph", action="append", default=[], metavar="URI",
+                   help="with --endpoint: a graph GRAPH may see, sent as named-graph-uri "
+                        "(repeatable)")
+    p.add_argument("--dataset-graphs", action="store_true",
+                   help="with --endpoint: ask the endpoint which graphs of lmskg it holds "
+                        "(https://w3id.org/lmskg/graph/...) and make them the query's default "
+                        "graph and named graphs, as on the embedded store (Virtuoso's default "
+                        "graph also holds its own system graphs)")
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT,
                    help=f"stop the query after this many seconds, locally or on the "
                         f"endpoint (default: {DEFAULT_TIMEOUT:g}; 0: no limit, locally only)")
@@ -91,9 +103,21 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
 def _answerer(args: argparse.Namespace) -> Any:
     """The local engine (the built dataset when fresh), or the endpoint of --endpoint."""
     from ..sparql.answer import LocalAnswerer, RemoteAnswerer
+    from ..sparql.remote import Connection, dataset_graphs
 
+    dataset_options = args.default_graph or args.named_graph or args.dataset_graphs
     if args.endpoint:
-        return RemoteAnswerer(args.endpoint, args.timeout)
+        connection = Connection(args.endpoint, default_graphs=args.default_graph,
+                                named_graphs=args.named_graph)
+        if args.dataset_graphs:
+            graphs = dataset_graphs(connection, args.timeout)
+            connection.default_graphs += graphs
+            connection.named_graphs += graphs
+        return RemoteAnswerer(connection, args.timeout)
+    if dataset_options:
+        raise QueryError("--default-graph, --named-graph and --dataset-graphs go with "
+                         "--endpoint (the embedded store's default graph is the union of "
+                         "the dataset's graphs)")
     from ..pipeline.queryable import engine_for_queries
 
     cfg = config_from(args)

@@ -16,7 +16,7 @@ from .engines import Engine
 from .local import construct_local, run_local
 from .lookup import LocalLookup, RemoteLookup, TermLookup
 from .parse import query_form
-from .remote import run_remote
+from .remote import Connection, run_remote
 from .results import Results
 
 LABELS = """SELECT ?term (SAMPLE(?text) AS ?label) WHERE {
@@ -71,14 +71,19 @@ class LocalAnswerer:
 
 
 class RemoteAnswerer:
-    def __init__(self, endpoint: str, timeout: float):
-        self.endpoint, self.timeout = endpoint, timeout
+    """An endpoint; every query (parameter checks and labels too) goes through one
+    :class:`~lmskg.sparql.remote.Connection`, with its credentials and dataset."""
+
+    def __init__(self, endpoint: str | Connection, timeout: float):
+        self.connection = endpoint if isinstance(endpoint, Connection) else Connection(endpoint)
+        self.endpoint, self.timeout = self.connection.endpoint, timeout
 
     def lookup(self) -> TermLookup:
-        return RemoteLookup(self.endpoint, self.timeout)
+        return RemoteLookup(self.connection, self.timeout)
 
     def select(self, text: str, where: str) -> Results:
-        return run_remote(self.endpoint, text, timeout=self.timeout, where=where)
+        return run_remote(self.endpoint, text, timeout=self.timeout, where=where,
+                          connection=self.connection)
 
     def construct(self, text: str, where: str) -> Graph:
         raise QueryError(f"{where}: CONSTRUCT and DESCRIBE queries run on the local graph "
@@ -89,4 +94,4 @@ class RemoteAnswerer:
         if values is None:
             return {}
         return _labels_from(run_remote(self.endpoint, LABELS % values, timeout=self.timeout,
-                                       where="labels"))
+                                       where="labels", connection=self.connection))

@@ -19,7 +19,7 @@ from .engines import Engine
 from .local import run_local
 from ..ontology.index import OntologyIndex
 from .params import id_namespace, kind_classes, type_docs
-from .remote import run_remote
+from .remote import Connection, run_remote
 
 
 class TermLookup(Protocol):
@@ -69,12 +69,13 @@ class RemoteLookup(_AskLookup):
     """The same questions as ASK queries to an endpoint (no suggestions: that would mean
     listing the endpoint's terms)."""
 
-    def __init__(self, endpoint: str, timeout: float):
-        self.endpoint, self.timeout = endpoint, timeout
+    def __init__(self, endpoint: str | Connection, timeout: float):
+        self.connection = endpoint if isinstance(endpoint, Connection) else Connection(endpoint)
+        self.endpoint, self.timeout = self.connection.endpoint, timeout
 
     def _ask(self, pattern: str) -> bool:
         res = run_remote(self.endpoint, f"ASK {{ {pattern} }}", timeout=self.timeout,
-                         where="parameter check")
+                         where="parameter check", connection=self.connection)
         return bool(res.boolean)
 
 

@@ -13,10 +13,14 @@ that graph and nothing else. So:
 The whole file is parsed before the first request, so a broken file changes
 nothing. Each graph travels as N-Triples labelled ``text/turtle`` (N-Triples
 is a subset of Turtle, which every graph store accepts). Credentials come from
-:mod:`lmskg.net.auth`: a bearer token is sent with every request, a user and password
-answer Basic or Digest challenges; they are never printed (every line goes through
-:func:`lmskg.net.redact.redact`) and never follow a redirect to another origin
-(:mod:`lmskg.net.redirects`).
+:mod:`lmskg.net.auth`: a bearer token is sent with every request; with a user and
+password, one ``HEAD`` without a body first learns the scheme the store asks for
+(Basic or Digest, :mod:`lmskg.net.httpauth`), so that every graph travels once, with
+its credentials, and a Digest-only store (Virtuoso's ``/sparql-graph-crud-auth``) is
+never sent Basic. A graph whose upload the store cut off (a Digest nonce it no longer
+takes, answered before the body was read) is sent once more. Credentials are never
+printed (every line goes through :func:`lmskg.net.redact.redact`) and never follow a
+redirect to another origin (:mod:`lmskg.net.redirects`).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
@@ -36,6 +40,7 @@ from ..version import __version__
 from ..errors import RemoteError
 from ..net.auth import Credentials, check_url, credentials_for, plain_http_warning
 from ..net.http_errors import error_body, http_error, transport_errors
+from ..net.httpauth import CredentialOpener
 from ..net.redact import redact
 from ..net.redirects import CredentialSafeRedirects
 
@@ -91,20 +96,25 @@ def graph_url(store: str, graph: str) -> str:
     return store + ("&" if "?" in store else "?") + urlencode({"graph": graph})
 
 
-def _opener(store: str, creds: Credentials | None) -> urllib.request.OpenerDirector:
-    redirects = CredentialSafeRedirects(creds is not None)
+Opener = urllib.request.OpenerDirector | CredentialOpener
+
+
+def _opener(store: str, creds: Credentials | None) -> Opener:
     if creds is None or creds.is_token:  # a token goes on each request (see put_graph)
-        return urllib.request.build_opener(redirects)
-    # answers a Basic or a Digest challenge from anywhere on the store's origin (a
-    # redirect may lead there); Basic is sent up front once accepted
-    parts = urlsplit(store)
-    manager = urllib.request.HTTPPasswordMgrWithPriorAuth()
-    manager.add_password(None, f"{parts.scheme}://{parts.netloc}/", creds.user, creds.password)
-    return urllib.request.build_opener(redirects, urllib.request.HTTPBasicAuthHandler(manager),
-                                       urllib.request.HTTPDigestAuthHandler(manager))
+        return urllib.request.build_opener(CredentialSafeRedirects(creds is not None))
+    # Basic or Digest, as the store asks, from anywhere on the store's origin (a redirect
+    # may lead there); the first PUT already carries them once learn() found the scheme
+    return CredentialOpener(store, creds)
 
 
-def put_graph(opener: urllib.request.OpenerDirector, store: str, payload: GraphPayload,
+def _cut_off(exc: BaseException) -> bool:
+    """Whether a failed request was cut off while its body was being sent."""
+    cause = exc.__cause__
+    reason = getattr(cause, "reason", cause)
+    return isinstance(reason, (ConnectionResetError, BrokenPipeError))
+
+
+def put_graph(opener: Opener, store: str, payload: GraphPayload,
               timeout: float, creds: Credentials | None) -> int:
     """PUT one graph; its HTTP status, or RemoteError with the server's message."""
     headers = {"Content-Type": CONTENT_TYPE, "User-Agent": f"lmskg/{__version__}"}
@@ -150,11 +160,23 @@ def publish(trig: Path, store: str, timeout: float = 60.0,
     if warning:
         tell(warning)
     opener = _opener(store, creds)
-    done: list[str] = []
+    agent = f"lmskg/{__version__}"
     start = time.monotonic()
+    if isinstance(opener, CredentialOpener):
+        opener.learn(graph_url(store, payloads[0].name), timeout, agent)
+    done: list[str] = []
     for p in payloads:
         try:
-            status = put_graph(opener, store, p, timeout, creds)
+            try:
+                status = put_graph(opener, store, p, timeout, creds)
+            except RemoteError as exc:
+                # a store that refuses a Digest nonce may answer before reading the body
+                # and close: a large graph is then cut off ("connection reset"). Learn the
+                # challenge again and send the graph once more.
+                if not (isinstance(opener, CredentialOpener) and _cut_off(exc)):
+                    raise
+                opener.learn(graph_url(store, p.name), timeout, agent)
+                status = put_graph(opener, store, p, timeout, creds)
         except RemoteError as exc:
             untouched = [q.name for q in payloads if q.name not in done]
             raise RemoteError(redact(
