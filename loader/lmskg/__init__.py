@@ -6,17 +6,22 @@ importing only the ones before it (a test enforces it):
 
 ==============  ============================================================
 ``curated``     read and check the YAML into typed records (no RDF)
+``net``         credentials, their redaction, redirects, HTTP error messages
 ``ontology``    the ontology as code: IRIs, term constants, notations
+``extract``     ``lmskg extract``: draft claims from a new document
 ``transform``   records to triples (pure)
-``stores``      the RDF store behind a dataset; publishing to remote stores
-``reasoning``   HermiT: consistency, classification, explanations
-``checks``      ``lmskg check`` (SHACL, QC, OWL) and the coverage report
+``derive``      what the build computes: claim dates, pairs compared, same origin
+``stores``      the RDF store behind a dataset; the build's persistent store;
+                publishing to remote stores
+``reasoning``   HermiT: consistency, classification, explanations; OWL as rules
+``checks``      ``lmskg check`` (SHACL, QC, OWL, at any size) and the coverage report
 ``exports``     Turtle, N-Triples, JSON-LD, TriG, RDF/XML, evidence.csv, KGX,
                 nanopublications, manifest
 ``sparql``      the question catalogue, parameters, local and remote queries
 ``serve``       the read-only SPARQL server, the site beside it, the graph's IRIs
 ``site``        ``lmskg site``: the static evidence site (HTML and SVG)
-``pipeline``    the jobs: read inputs once, build, the dataset to query
+``pipeline``    the jobs: read inputs once, build (in memory or streaming), the store
+                to query
 ``curate``      curator tools: anchor, fmt, JSON Schemas, term constants
 ``bench``       ``make bench``
 ``cli``         the command line (nothing imports it)
