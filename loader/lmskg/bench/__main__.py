@@ -38,15 +38,21 @@ def main(argv: list[str] | None = None) -> int:
                     help="rdflib's engine answers up to this many claims (default 1000)")
     ap.add_argument("--check-max", type=int, default=100000,
                     help="lmskg check up to this many claims (default 100000)")
+    ap.add_argument("--keep", action="store_true",
+                    help="keep the other sizes of build/bench/results.json (measure a size "
+                         "again, or add one, without measuring the rest)")
     args = ap.parse_args(argv)
     config = Config()
     out = config.build_dir / "bench"
     out.mkdir(parents=True, exist_ok=True)
     results = {"machine": machine(), "settings": vars(args), "sizes": []}
+    if args.keep and (out / "results.json").is_file():
+        results["sizes"] = json.loads((out / "results.json").read_text("utf-8"))["sizes"]
     for claims in (int(x) for x in args.sizes.split(",")):
         print(f"== {claims:,} claims", flush=True)
-        results["sizes"].append(measure_size(claims, args, config,
-                                             lambda line: print(line, flush=True)))
+        measured = measure_size(claims, args, config, lambda line: print(line, flush=True))
+        results["sizes"] = sorted([r for r in results["sizes"] if r["claims"] != claims]
+                                  + [measured], key=lambda r: r["claims"])
         # written after every size, so a long run can be read while it goes on
         (out / "results.json").write_text(json.dumps(results, indent=1, sort_keys=True) + "\n",
                                           encoding="utf-8")
