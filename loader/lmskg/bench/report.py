@@ -38,7 +38,12 @@ def markdown(results: dict) -> str:
                   f"{r['check']['peak_rss_mib']:,.0f} |" for r in checks]
     for r in results["sizes"]:
         qs = r["questions"]
+        st = r.get("settings", {})
         lines += ["", f"## Questions at {r['claims']:,} claims (milliseconds)", "",
+                  f"Median of {st.get('repeat', '?')} runs; a question over "
+                  f"{st.get('timeout', '?')} s is shown as '> ...' and not repeated; load "
+                  f"average when this size started: {st.get('load_average_at_start', '?')}.",
+                  "",
                   "| question | lmskg on Oxigraph | raw pyoxigraph | ratio | rdflib memory | "
                   "rdflib / lmskg |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
         for name, row in qs.items():

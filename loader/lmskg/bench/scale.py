@@ -96,7 +96,9 @@ def _directories(root: Path, claims: int, seed: int) -> tuple[Path, Path]:
 def measure_size(claims: int, args, config: Config, log: Callable[[str], None]) -> dict:
     root = config.build_dir / "bench"
     corpus, build = _directories(root, claims, args.seed)
-    result: dict = {"claims": claims}
+    result: dict = {"claims": claims, "settings": {
+        "repeat": args.repeat, "build_repeat": args.build_repeat, "timeout": args.timeout,
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}}
     if not (corpus / "data").is_dir():
         seconds, rss, _ = run_process([*LMSKG, "synth", "--claims", str(claims), "--seed",
                                        str(args.seed), "-o", str(corpus)])
