@@ -49,8 +49,11 @@ def markdown(results: dict) -> str:
         for name, row in qs.items():
             ox_, raw, mem = row.get("oxigraph"), row.get("pyoxigraph"), row.get("memory")
             ratio = f"{ox_['seconds'] / raw['seconds']:.2f}" if ox_ and raw else "-"
-            speed = (f"{'>' if mem.get('timed_out') else ''}{mem['seconds'] / ox_['seconds']:,.0f}x"
-                     if mem and ox_ else "-")
+            speed = "-"
+            if mem and ox_:
+                x = mem["seconds"] / ox_["seconds"]
+                speed = f"{'>' if mem.get('timed_out') else ''}{x:,.0f}x" if x >= 10 \
+                    else f"{x:.2f}x"
             lines.append(f"| {name} | {_ms(ox_)} | {_ms(raw)} | {ratio} | {_ms(mem)} | {speed} |")
     lines += ["", "## Targets", ""] + targets(results)
     return "\n".join(lines) + "\n"

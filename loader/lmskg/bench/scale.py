@@ -88,6 +88,29 @@ def question_params(q: CatalogueQuery) -> dict[str, str]:
     return {}
 
 
+# a parameter naming one record of the graph gets one the synthetic graph has (the catalogue's
+# examples name records of the seed sources): a question about nothing would time nothing
+_RECORD_OF = {
+    "source": "SELECT ?x WHERE { ?c <https://w3id.org/lmskg/ontology#source> ?x } LIMIT 1",
+    "claim": "SELECT ?x WHERE { ?x <https://w3id.org/lmskg/ontology#source> ?s } LIMIT 1",
+    "study": "SELECT ?x WHERE { ?c <https://w3id.org/lmskg/ontology#study> ?x } LIMIT 1",
+    "reference": "SELECT ?x WHERE { ?c <https://w3id.org/lmskg/ontology#refersTo> ?x } LIMIT 1",
+}
+
+
+def graph_params(q: CatalogueQuery, store: ox.Store) -> dict[str, str]:
+    """The question's example parameters, with records the graph holds."""
+    given = question_params(q)
+    for p in q.params:
+        query = _RECORD_OF.get(p.type)
+        if query is None or (p.name not in given and not p.default):
+            continue
+        rows = list(store.query(query, use_default_graph_as_union=True))
+        if rows:
+            given[p.name] = rows[0][0].value.rsplit("/", 1)[-1]
+    return given
+
+
 def _directories(root: Path, claims: int, seed: int) -> tuple[Path, Path]:
     corpus = root / "corpora" / f"{claims}-{seed}"
     return corpus, root / "builds" / f"{claims}-{seed}"
@@ -147,7 +170,7 @@ def measure_questions(store: ox.Store, build: Path, claims: int, args, config: C
     catalogue = load_catalogue(config.queries_dir)
     texts = {}
     for name, q in sorted(catalogue.items()):
-        texts[name] = bind(q.text, bindings_for(q, question_params(q), ontology))
+        texts[name] = bind(q.text, bindings_for(q, graph_params(q, store), ontology))
     claim = next(iter(store.query("SELECT ?c WHERE { GRAPH ?g { ?c <https://w3id.org/lmskg/"
                                   "ontology#source> ?s } } LIMIT 1")))[0].value
     texts["point look-up (one claim's statements)"] = (
