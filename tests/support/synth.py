@@ -37,7 +37,7 @@ def synth_dataset(root: Path, claims: int = CLAIMS, seed: int = SEED) -> Dataset
 def fingerprint(graph: Graph) -> str:
     """SHA-256 of a graph's sorted N-Triples, every blank node written ``_:b`` (their
     labels change from parse to parse): enough to tell that a graph changed."""
-    lines = sorted(re.sub(r"_:[A-Za-z0-9]+", "_:b", line)
+    lines = sorted(re.sub(r"_:[A-Za-z0-9_-]+", "_:b", line)
                    for line in graph.serialize(format="nt").splitlines() if line.strip())
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
