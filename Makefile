@@ -77,7 +77,7 @@ serve: $(STAMP) ## serve build/ read-only over SPARQL (Oxigraph), the site and t
 	$(LMSKG) serve --port $(PORT)
 
 test: $(STAMP) ## run the test suite (not the Virtuoso tests: see test-virtuoso)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 test-virtuoso: $(STAMP) ## publish to a private Virtuoso on loopback, compare every question (needs virtuoso-opensource)
 	@command -v virtuoso-t >/dev/null 2>&1 || { echo "make test-virtuoso: virtuoso-t is not on PATH;" \

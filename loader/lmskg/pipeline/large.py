@@ -77,10 +77,13 @@ def write_graphs(inputs: Inputs, quads: Path, tables: TablesBySource) -> int:
             # the ontology and vocabulary graphs come from sets, in the hash seed's order
             writer.write(name, triples, sort=name in (ONTOLOGY_GRAPH, VOCABULARY_GRAPH))
             if not is_draft_graph(name):  # drafts are in no single-graph export
-                tables.add_graph(name, triples)
-        tables.close()
-        writer.write(DERIVED_GRAPH, derived_triples(inputs.ontology, curated.vocab,
-                                                    curated.sources))
+                with STAGES.stage("of which tables"):
+                    tables.add_graph(name, triples)
+        with STAGES.stage("of which tables"):
+            tables.close()
+        with STAGES.stage("of which derive"):
+            writer.write(DERIVED_GRAPH, derived_triples(inputs.ontology, curated.vocab,
+                                                        curated.sources))
     return writer.count
 
 
