@@ -26,9 +26,8 @@ from ..curated.records import Claim
 from ..ontology import terms as T
 from ..ontology.index import OntologyIndex
 from ..ontology.namespaces import DRAFT, REGIMEN, THERAPY, slug
-from .contexts import context_triples
-from .nodes import Triple, anchor, dec, en, individual, quantity
-from .vocabulary import term_iri
+from .nodes import Triple, anchor, en, individual
+from .source import claim_content_triples
 
 
 def draft_iri(draft_id: str) -> URIRef:
@@ -94,21 +93,6 @@ def _candidate(ontology: OntologyIndex, draft_id: str, doc: Document, c: Claim,
         yield iri, T.therapy, THERAPY[t]
     if c.regimen is not None:
         yield iri, T.regimen, REGIMEN[c.regimen]
-    yield from context_triples(ontology, iri, c.context)
-    if c.measure is not None:
-        yield iri, T.measure, ontology.lookup("measure", c.measure)
-    if c.figure is not None:
-        yield iri, T.quantity, URIRef(iri + "/quantity")
-        yield from quantity(URIRef(iri + "/quantity"), c.figure,
-                            tuple(ontology.lookup("qualifier", x) for x in c.qualifiers))
-    if c.time_point is not None:
-        yield iri, T.timePoint, URIRef(iri + "/time-point")
-        yield from quantity(URIRef(iri + "/time-point"), c.time_point)
-    for e in c.side_effects:
-        yield iri, T.sideEffect, term_iri("effects", e)
-    if c.tool is not None:
-        yield iri, T.prognosticTool, term_iri("tools", c.tool)
-    for f in c.factors:
-        yield iri, T.factor, term_iri("factors", f)
+    yield from claim_content_triples(ontology, c, iri)
     if c.note is not None:
         yield iri, SKOS.note, en(c.note)

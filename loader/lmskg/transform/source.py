@@ -149,13 +149,21 @@ def claim_triples(ontology: OntologyIndex, rec: Source, doc: Document, c: Claim,
         yield iri, T.regimen, REGIMEN[regimen]
     for other in c.pooled_with:
         yield iri, T.pooledWith, CLAIM[other]
+    yield from claim_content_triples(ontology, c, iri)
+    yield from claim_trial_triples(ontology, c, iri)
+    if c.note is not None:
+        yield iri, SKOS.note, en(c.note)
+
+
+def claim_content_triples(ontology: OntologyIndex, c: Claim, iri: URIRef) -> Iterator[Triple]:
+    """What a claim says, as a claim and as a draft's candidate alike: its context, measure,
+    figure and time point, side effects, prognostic tool and factors."""
     yield from context_triples(ontology, iri, c.context)
     if c.measure is not None:
         yield iri, T.measure, ontology.lookup("measure", c.measure)
-    figure = c.figure
-    if figure is not None:
+    if c.figure is not None:
         yield iri, T.quantity, URIRef(iri + "/quantity")
-        yield from quantity(URIRef(iri + "/quantity"), figure,
+        yield from quantity(URIRef(iri + "/quantity"), c.figure,
                             tuple(ontology.lookup("qualifier", x) for x in c.qualifiers))
     if c.time_point is not None:
         yield iri, T.timePoint, URIRef(iri + "/time-point")
@@ -166,6 +174,3 @@ def claim_triples(ontology: OntologyIndex, rec: Source, doc: Document, c: Claim,
         yield iri, T.prognosticTool, term_iri("tools", c.tool)
     for f in c.factors:
         yield iri, T.factor, term_iri("factors", f)
-    yield from claim_trial_triples(ontology, c, iri)
-    if c.note is not None:
-        yield iri, SKOS.note, en(c.note)
