@@ -10,6 +10,7 @@ from lmskg.curated.corpus import Document, SourceFile
 from lmskg.curated.records import (Citation, Claim, Quantity, Reference, Source, SourceDate,
                                    StatedDate)
 from lmskg.curated.structure import Context
+from lmskg.curated.studies import Arm, RegistryId, StatedValue, Study, Subgroup
 from lmskg.curated.vocabulary import Vocabulary
 from lmskg.derive.dating import claim_dates, not_before
 from lmskg.derive.hierarchy import Hierarchy
@@ -33,9 +34,10 @@ def claim(cid: str, quote: str = "a quote of enough words to be compared here", 
     return Claim(**{**base, **kw})
 
 
-def source(sid: str, claims: list[Claim], dates=(), citations=()) -> SourceFile:
+def source(sid: str, claims: list[Claim], dates=(), citations=(), studies=()) -> SourceFile:
     record = Source(id=sid, file=f"{sid}.txt", sha256="0" * 64, type="web-page",
-                    dates=tuple(dates), citations=tuple(citations), claims=tuple(claims))
+                    dates=tuple(dates), citations=tuple(citations), claims=tuple(claims),
+                    studies=tuple(studies))
     return SourceFile(f"{sid}.yaml", record, Document(f"{sid}.txt", "", "0" * 64))
 
 
@@ -293,3 +295,86 @@ def test_a_literature_cutoff_alone_bounds_the_claims_and_never_dates_them():
     dated = source("s2", [claim("s2-c01")], dates=[cutoff, published])
     assert not_before(dated, Vocabulary()) is None
     assert claim_dates(dated, None)["s2-c01"].kind == "published"
+
+
+# -- reports of one trial --------------------------------------------------------------------
+
+def study(sid: str, registry: str | None = None, cites: tuple[str, ...] = (),
+          same_as: tuple[str, ...] = (), subgroup: bool = False) -> Study:
+    def stated(v):
+        return StatedValue(value=v, quote=v, start=0, end=len(v))
+    return Study(id=sid, label=sid, quote="a trial", start=0, end=7,
+                 registry_ids=(RegistryId(value=registry, registry="clinicaltrials-gov",
+                                          quote=registry, start=0, end=len(registry)),)
+                 if registry else (),
+                 cites=tuple(stated(m) for m in cites), same_study_as=same_as,
+                 arms=(Arm(key="gem", label="gem", regimen="gem-doce", quote="gem", start=0,
+                           end=3),),
+                 subgroups=(Subgroup(key="lms", label="lms", quote="lms", start=0, end=3),)
+                 if subgroup else ())
+
+
+def result(cid: str, study_id: str | None, value: float = 12, **kw) -> Claim:
+    fields = dict(type="outcome", regimen="gem-doce") if study_id is None else \
+        dict(type="arm-result", study=study_id, arm="gem")
+    wording = {"1": "median overall survival was {} months with the experimental arm",
+               "2": "patients on this schedule lived for a median of {} months overall",
+               "3": "in that cohort survival reached {} months at the median, a reviewer noted"}
+    return claim(cid, wording[cid[1]].format(value),
+                 direction="neutral", measure="overall-survival", value=value, unit="mo",
+                 qualifiers=("median",), **{**fields, **kw})
+
+
+def test_two_descriptions_with_one_registry_id_report_one_trial():
+    sources = [source("s1", [result("s1-c01", "s1-a")], studies=[study("s1-a", "NCT01234567")]),
+               source("s2", [result("s2-c01", "s2-b", 11)],
+                      studies=[study("s2-b", "nct01234567 ")]),
+               source("s3", [result("s3-c01", "s3-c")], studies=[study("s3-c", "NCT07654321")])]
+    found = same_origin(sources)
+    assert found.between("s2-c01", "s1-c01").basis == \
+        "both report one trial (studies s1-a, s2-b; registry NCT01234567)"
+    assert found.between("s1-c01", "s3-c01") is None  # another trial, same figure
+    pairs = with_independent_sources(claim_pairs(sources, H, found), found.owner)
+    got = {(p.first.id, p.second.id): p for p in pairs}
+    assert got[("s1-c01", "s2-c01")].origin is not None  # an interim and a final report
+    assert got[("s1-c01", "s2-c01")].gap > 0  # stand side by side, figures and all
+    # s1 and s2 are one origin: with s3, two independent sources agree on 12 months
+    assert got[("s1-c01", "s3-c01")].independent_sources == 2
+
+
+def test_a_review_sentence_citing_the_trials_work_reports_the_trial():
+    cite = [Citation(marker="[1]", reference="w", mapping="stated")]
+    trial = source("s1", [result("s1-c01", "s1-a")], studies=[study("s1-a", same_as=("s2-b",))])
+    review = source("s2", [result("s2-c01", None, cites=("[1]",))], citations=cite,
+                    studies=[study("s2-b", cites=("[1]",))])
+    unrelated = source("s3", [result("s3-c01", None, cites=("[1]",))],
+                       citations=[Citation(marker="[1]", reference="v", mapping="stated")])
+    found = same_origin([trial, review, unrelated])
+    # linked by the curator's same_study_as, and the review's sentence cites the study's work
+    assert found.between("s1-c01", "s2-c01").basis == \
+        "both report one trial (studies s1-a, s2-b; work w)"
+    # a work no study is described by reports no trial
+    assert found.between("s1-c01", "s3-c01") is None
+    assert found.trials.of_claim.keys() == {"s1-c01", "s2-c01"}
+
+
+def test_an_unresolved_citation_links_no_trial():
+    loose = [Citation(marker="[1]", reference="w", mapping="unresolved")]
+    found = same_origin([
+        source("s1", [result("s1-c01", "s1-a")], citations=loose,
+               studies=[study("s1-a", cites=("[1]",))]),
+        source("s2", [result("s2-c01", "s2-b")], citations=loose,
+               studies=[study("s2-b", cites=("[1]",))])])
+    assert found.between("s1-c01", "s2-c01") is None
+
+
+def test_the_whole_trial_and_a_subgroup_of_another_description_are_not_compared():
+    sources = [source("s1", [result("s1-c01", "s1-a")], studies=[study("s1-a", "NCT01234567")]),
+               source("s2", [result("s2-c01", "s2-b", subgroup="lms")],
+                      studies=[study("s2-b", "NCT01234567", subgroup=True)]),
+               source("s3", [result("s3-c01", "s3-c", subgroup="lms")],
+                      studies=[study("s3-c", "NCT07654321", subgroup=True)])]
+    pairs = claim_pairs(sources, H, same_origin(sources))
+    got = {(p.first.id, p.second.id) for p in pairs}
+    assert ("s1-c01", "s2-c01") not in got  # one trial: the whole and a part
+    assert ("s1-c01", "s3-c01") in got  # another trial's subgroup is another report

@@ -7,7 +7,9 @@ A pair of claims of different sources likely shares an origin when
   at least :data:`SIMILAR` over at least :data:`MIN_WORDS` words, so that short stock
   phrases do not count) and the same recorded figures (two sentences of one template
   that report different numbers are two reports, not a copy); or
-- both cite the same work (a stated, inferred or candidate mapping; the basis says which).
+- both cite the same work (a stated, inferred or candidate mapping; the basis says which); or
+- both report one trial (:mod:`.one_trial`): results of two descriptions of it, or a
+  result and a review's sentence that cites the trial's publication.
 
 Near-identical quotes are found by prefix filtering, the exact method of similarity joins
 (Chaudhuri et al. 2006; Bayardo et al. 2007): words are ordered rarest first, and two
@@ -28,6 +30,7 @@ from difflib import SequenceMatcher
 
 from ..curated.corpus import SourceFile
 from ..curated.records import Claim
+from .one_trial import Trials, trials
 
 SIMILAR = 0.85
 MIN_WORDS = 6
@@ -55,6 +58,7 @@ class Origins:
     copies: dict[tuple[str, str], Origin]  # near-identical quotes, by sorted id pair
     owner: dict[str, str] = field(default_factory=dict)  # claim id -> source id
     cited: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    trials: Trials = field(default_factory=lambda: Trials({}, {}))
 
     def between(self, a: str, b: str) -> Origin | None:
         """Why claims ``a`` and ``b`` likely share an origin, or None."""
@@ -69,6 +73,8 @@ class Origins:
             for ref in sorted(shared):
                 how = sorted({m for r, m in self.cited[first] | self.cited[second] if r == ref})
                 reasons.append(f"both cite {ref} ({', '.join(how)} mapping)")
+            reasons.extend(f"both report one trial ({what})"
+                           for what in self.trials.shared(first, second))
         return Origin(first, second, "; ".join(reasons)) if reasons else None
 
 
@@ -81,7 +87,8 @@ def similarity(a: list[str], b: list[str]) -> float:
 
 
 def same_origin(sources: list[SourceFile]) -> Origins:
-    """The near-identical quotes of different sources, and what every claim cites."""
+    """The near-identical quotes of different sources, what every claim cites, and the
+    trials the claims report."""
     owner: dict[str, str] = {}
     quotes: dict[str, str] = {}
     figures: dict[str, tuple] = {}
@@ -97,7 +104,7 @@ def same_origin(sources: list[SourceFile]) -> Origins:
                      and c.mapping != "unresolved"}
             if works:
                 cited[claim.id] = frozenset(works)
-    return Origins(near_copies(quotes, owner, figures), owner, cited)
+    return Origins(near_copies(quotes, owner, figures), owner, cited, trials(sources))
 
 
 def recorded_figures(claim: Claim) -> tuple:

@@ -5,7 +5,8 @@ class and a member: one reaches the other through ``broader``) and either both t
 stance on it (for or against; outcome claims are compared by their figures instead), or
 both give a figure for the same measure, unit and time point (a result of one arm of a
 study counts as an outcome of the arm's regimen; results of one study in different
-subgroups are not compared, and a comparison of two arms names no regimen, so it is
+subgroups are not compared, nor across two descriptions of one trial the whole trial and
+a subgroup, and a comparison of two arms names no regimen, so it is
 never compared). Their contexts must not
 exclude each other: for every kind of context whose values are linked (disease, site,
 biomarker, line, timing, intent), some value of one is the same as, or broader or
@@ -28,6 +29,7 @@ from ..curated.contexts import in_display_order
 from ..curated.corpus import SourceFile
 from ..curated.records import Claim, Quantity
 from ..transform.trials import arm_regimen
+from .disjoint import DisjointSets
 from .hierarchy import Hierarchy
 from .origin import Origin, Origins
 
@@ -126,10 +128,17 @@ def _stance_claim(c: Claim) -> bool:
     return c.type not in OUTCOME_TYPES and c.direction in STANCES
 
 
-def _other_population_of_one_study(a: Claim, b: Claim) -> bool:
+def _other_population_of_one_study(a: Claim, b: Claim, origins: Origins) -> bool:
     """Results of one study in different populations (the whole study and a subgroup, or
-    two subgroups): a subgroup's result is the subgroup's, not a second word on the study's."""
-    return a.study is not None and a.study == b.study and a.subgroup != b.subgroup
+    two subgroups): a subgroup's result is the subgroup's, not a second word on the study's.
+    Two descriptions of one trial name their subgroups each in its own words, so across
+    them only the whole trial and a subgroup are told apart."""
+    if a.study is None or b.study is None:
+        return False
+    if a.study == b.study:
+        return a.subgroup != b.subgroup
+    return (a.subgroup is None) != (b.subgroup is None) and \
+        bool(origins.trials.shared(a.id, b.id))
 
 
 def comparison_key(c: Claim) -> tuple | None:
@@ -169,6 +178,8 @@ def claim_pairs(sources: list[SourceFile], h: Hierarchy, origins: Origins | None
         for c, d in _neighbours(own, related, h, dates):
             a, b = (c, d) if c.id < d.id else (d, c)
             if (a.id, b.id) not in pairs:
+                if _other_population_of_one_study(a, b, origins):
+                    continue
                 pair = _compare(a, b, h, origins.between(a.id, b.id))
                 if pair is not None:
                     pairs[(a.id, b.id)] = pair
@@ -212,7 +223,7 @@ def _position(c: Claim) -> tuple:
 
 def _compare(a: Claim, b: Claim, h: Hierarchy, origin: Origin | None) -> Pair | None:
     relation = _regimen_relation(a.regimen, b.regimen, h)
-    if relation is None or _other_population_of_one_study(a, b):
+    if relation is None:
         return None
     if _stance_claim(a) and _stance_claim(b):
         kind, gap = (SAME_STANCE if a.direction == b.direction else OPPOSITE), None
@@ -236,11 +247,11 @@ def with_independent_sources(pairs: list[Pair], owner: dict[str, str]) -> list[P
     agrees with it, directly or through others (at the default tolerance): claims of one
     source are one origin, and sources whose claims likely share an origin count once."""
     agreeing = [p for p in pairs if agrees(p)]
-    claims = _UnionFind()
+    claims = DisjointSets()
     for p in agreeing:
         claims.union(p.first.id, p.second.id)
     # sources are merged within one group of agreeing claims only: (group, source) nodes
-    origins = _UnionFind()
+    origins = DisjointSets()
     for p in agreeing:
         if p.origin is not None:
             group = claims.find(p.first.id)
@@ -253,21 +264,3 @@ def with_independent_sources(pairs: list[Pair], owner: dict[str, str]) -> list[P
     return [Pair(**{**p.__dict__, "independent_sources": counts[claims.find(p.first.id)]})
             if agrees(p) else p for p in pairs]
 
-
-class _UnionFind:
-    """Disjoint sets of hashable items, with path halving."""
-
-    def __init__(self) -> None:
-        self.parent: dict = {}
-
-    def find(self, x: object) -> object:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: object, b: object) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[ra] = rb
