@@ -192,3 +192,15 @@ def _asker(name: str, ds) -> Callable[..., Rows]:
         return run_local(ds, bind(query.text, bindings), name).as_dicts()
 
     return ask
+
+
+def test_a_study_parameter_lists_studies_only(practice_built):
+    """Arms and subgroups sit in the study namespace with notations of their own
+    (id/study/<study>/arm/<key>); the list offers what the parameter takes: studies."""
+    from lmskg.sparql.answer import LocalAnswerer
+    from lmskg.sparql.values import values_of
+
+    _, found = values_of(CATALOGUE["arm-outcomes-of-study"], "study",
+                         LocalAnswerer(practice_built.dataset, timeout=0), ontology())
+    assert [v for v, _ in found] == ["p001-et743-sar-3007", "p002-eortc-62012", "p003-palette",
+                                     "p004-eribulin-dacarbazine", "p004-geddis"]

@@ -48,6 +48,7 @@ def kind_classes() -> dict[str, tuple[URIRef, ...]]:
     """Id types whose term must also be of one of these classes (checked on the graph)."""
     out = {k.key: (LMS[k.cls],) for k in context_kinds() if k.values_from == "vocabulary"}
     out["disease-or-site"] = (T.Disease, T.AnatomicSite)
+    out["study"] = (T.Study,)  # arms and subgroups share the study namespace and notations
     return out
 
 
