@@ -98,3 +98,43 @@ def test_the_build_writes_the_store_and_queries_open_it(tmp_path, monkeypatch):
     with pytest.raises(AssertionError, match="was parsed"):
         engine_for_queries(config)
     assert os.path.isdir(config.build_dir / DB_DIR / "db")
+
+
+@pytest.mark.slow
+def test_a_query_naming_its_inputs_opens_their_fresh_build_and_never_rebuilds(tmp_path,
+                                                                               monkeypatch):
+    """`lmskg build --data D --corpus C --build B` then `lmskg query ... --data D --corpus C
+    --build B` opens B's store; with other inputs, or --fresh, the query builds in memory."""
+    config = tiny.write_tiny(tmp_path)
+    monkeypatch.setenv("LMSKG_VOCAB", str(config.vocab_dir))
+    paths = ("--data", str(config.data_dir), "--corpus", str(config.corpus_dir),
+             "--build", str(config.build_dir))
+    assert run_cli("build", "--no-reason", *paths).code == 0
+
+    def no_building(inputs):
+        raise AssertionError("the inputs were built again although their build was fresh")
+
+    monkeypatch.setattr(queryable, "build_dataset", no_building)
+    res = run_cli("query", "claim-details", "--param", "claim=t001-c01", "-f", "csv", *paths)
+    assert res.code == 0, res.err
+    assert "t001-c01" in res.out and "out of date" not in res.err
+    res = run_cli("query", "claim-details", "--param", "claim=t001-c01", "--fresh", *paths)
+    assert res.code == 3 and "built again" in res.err  # --fresh builds, as asked
+
+
+def test_large_inputs_without_their_build_are_refused_not_built_in_memory(tmp_path,
+                                                                          monkeypatch):
+    config = tiny.write_tiny(tmp_path)
+    monkeypatch.setenv("LMSKG_VOCAB", str(config.vocab_dir))
+    monkeypatch.setattr(queryable, "LARGE_FROM", 1)  # the tiny graph's one claim is 'large'
+
+    def no_building(inputs):
+        raise AssertionError("an in-memory build of large inputs was started")
+
+    monkeypatch.setattr(queryable, "build_dataset", no_building)
+    res = run_cli("query", "claim-details", "--param", "claim=t001-c01", "--data",
+                  str(config.data_dir), "--corpus", str(config.corpus_dir), "--build",
+                  str(config.build_dir))
+    assert res.code == 2, res.err
+    assert "no up-to-date build of these inputs (1 claims)" in res.err
+    assert f"lmskg build --data {config.data_dir}" in res.err

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import EXIT_CHECK_FAILED, EXIT_OK, CheckFailed
-from .options import config_from, explicit_inputs
+from .options import config_from
 
 Add = Callable[..., argparse.ArgumentParser]
 
@@ -251,7 +251,7 @@ def cmd_site(args: argparse.Namespace) -> int:
     from ..sparql.catalogue import load_catalogue
 
     cfg = config_from(args)
-    engine = engine_for_queries(cfg, use_build=not explicit_inputs(args))
+    engine = engine_for_queries(cfg, use_build=True)
     target = args.output or cfg.build_dir / SITE_DIR
     s = build_site(engine, load_ontology(cfg.ontology_file), load_catalogue(cfg.queries_dir),
                    cfg.corpus_dir, target)

@@ -37,7 +37,3 @@ def config_from(args: argparse.Namespace) -> Config:
         cfg = replace(cfg, store=args.store)
     return cfg
 
-
-def explicit_inputs(args: argparse.Namespace) -> bool:
-    """Whether the user pointed at other inputs (then never use build/)."""
-    return bool(getattr(args, "data", None) or getattr(args, "corpus", None))

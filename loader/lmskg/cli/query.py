@@ -12,7 +12,7 @@ from ..errors import EXIT_OK, CheckFailed, QueryError
 from ..files import read_text
 from ..sparql.deadline import DEFAULT_TIMEOUT
 from ..sparql.results import FORMATS, GRAPH_FORMATS
-from .options import config_from, explicit_inputs
+from .options import config_from
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
@@ -69,8 +69,10 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add("query", "run a competency question of the catalogue (queries/*.rq) or a .rq file",
             cmd_query, "Run a catalogue question by name (see --list) or a .rq file. "
             "Parameters are bound as RDF terms through a VALUES block, never pasted into "
-            "the text; an empty value (--param key=) leaves the parameter unbound. Reads "
-            "build/lmskg.trig when it is up to date, else builds in memory.")
+            "the text; an empty value (--param key=) leaves the parameter unbound. Opens "
+            "the store of the build directory when it is a build of the inputs given (data, "
+            "corpus, ontology, vocabulary), else builds them in memory (under 5,000 claims; "
+            "larger inputs must be built with 'lmskg build' first).")
     p.add_argument("name", nargs="?", help="query name (file stem in queries/) or a .rq file")
     p.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE",
                    help="set a parameter (repeatable)")
@@ -121,7 +123,7 @@ def _answerer(args: argparse.Namespace) -> Any:
     from ..pipeline.queryable import engine_for_queries
 
     cfg = config_from(args)
-    engine = engine_for_queries(cfg, use_build=not (args.fresh or explicit_inputs(args)))
+    engine = engine_for_queries(cfg, use_build=not args.fresh)
     return LocalAnswerer(engine, args.timeout)
 
 

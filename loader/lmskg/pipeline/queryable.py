@@ -21,11 +21,14 @@ from ..stores.oxigraph import from_dataset, from_trig
 from ..stores.persistent import DB_DIR, open_read_only
 from .dataset import build_dataset
 from .inputs import load_inputs
+from .large import LARGE_FROM
 
 
 def engine_for_queries(config: Config, use_build: bool = True, reason: bool = True) -> Engine:
     """The built dataset if fresh, else a build in memory (with inferences if asked), on
-    the engine of ``config.store``."""
+    the engine of ``config.store``. Inputs of :data:`~.large.LARGE_FROM` claims or more are
+    never built here: without a fresh build of them this is an error saying how to make one.
+    Freshness is judged against the inputs given, so a build of other inputs is never used."""
     if config.store not in ENGINES:
         raise InputError(Problem("--store", "", "store", f"unknown store {config.store!r}",
                                  f"choose one of: {', '.join(ENGINES)}"))
@@ -37,7 +40,17 @@ def engine_for_queries(config: Config, use_build: bool = True, reason: bool = Tr
     if use_build and (config.build_dir / MANIFEST).is_file():
         print("note: build/ is out of date with the inputs; querying a fresh in-memory build "
               "(run 'lmskg build' to update build/)", file=sys.stderr)
-    ds = build_dataset(load_inputs(config))
+    inputs = load_inputs(config)
+    if inputs.curated.claim_count >= LARGE_FROM:
+        # an in-memory graph of this size takes minutes and gigabytes (and HermiT more):
+        # the streaming build is made once, by 'lmskg build', and then opened
+        raise InputError(Problem(
+            str(config.build_dir), "", "build",
+            f"no up-to-date build of these inputs ({inputs.curated.claim_count:,} claims) in "
+            f"{config.build_dir}",
+            f"build them first: lmskg build --data {config.data_dir} --corpus "
+            f"{config.corpus_dir} --build {config.build_dir}"))
+    ds = build_dataset(inputs)
     if reason:
         from ..reasoning.hermit import add_inferred
 
