@@ -11,12 +11,13 @@ import json
 
 import pyoxigraph as ox
 import pytest
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
 from lmskg.exports import streamed
 from lmskg.exports.manifest import MANIFEST
 from lmskg.exports.streamed import ExportError, write_merged, write_trig
+from lmskg.ontology.namespaces import INFERRED_GRAPH
 from lmskg.pipeline.queryable import built_store
 from lmskg.stores.nquads import QuadWriter
 from tests.support import tiny
@@ -96,7 +97,7 @@ def test_a_missing_sort_command_is_a_clear_error(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_the_large_build_says_what_the_in_memory_build_says(tmp_path, monkeypatch):
     small, large, again = (_tiny(tmp_path, monkeypatch, n) for n in ("small", "large", "again"))
-    assert run_cli("build", "--no-reason", "--in-memory", *_args(small)).code == 0
+    assert run_cli("build", "--in-memory", *_args(small)).code == 0  # HermiT's inferences
     res = run_cli("build", "--large", *_args(large))
     assert res.code == 0, res.err
     assert run_cli("build", "--large", *_args(again)).code == 0
@@ -108,8 +109,15 @@ def test_the_large_build_says_what_the_in_memory_build_says(tmp_path, monkeypatc
     for path in large.build_dir.iterdir():  # the same input gives the same bytes
         if path.is_file() and path.name != MANIFEST:
             assert path.read_bytes() == (again.build_dir / path.name).read_bytes(), path.name
+    # the rules write the inferred graph HermiT writes (defined classes, superclass types)
+    inferred = {}
+    for config in (small, large):
+        ds = Dataset()
+        ds.parse(config.build_dir / "lmskg.trig", format="trig")
+        inferred[config] = set(ds.graph(INFERRED_GRAPH))
+    assert inferred[small] and inferred[large] == inferred[small]
     manifest = json.loads((large.build_dir / MANIFEST).read_text(encoding="utf-8"))
-    assert manifest["reasoned"] is False
+    assert manifest["reasoned"] is False  # no HermiT proof of consistency at build
     store = built_store(large)
     assert store is not None and len(store) > 0
     res = run_cli("query", "sources-overview", *_args(large))
@@ -129,3 +137,12 @@ def test_a_large_build_is_checked_on_its_store(tmp_path, monkeypatch):
     monkeypatch.setattr("lmskg.checks.at_scale.check_inputs", no_inputs)
     res = run_cli("check", "--reasoner", "rules", *_args(config))
     assert res.code == 0 and "check passed" in res.out, res.out + res.err
+
+
+@pytest.mark.slow
+def test_a_large_build_without_reasoning_has_no_inferred_graph(tmp_path, monkeypatch):
+    config = _tiny(tmp_path, monkeypatch, "n")
+    assert run_cli("build", "--large", "--no-reason", *_args(config)).code == 0
+    store = built_store(config)
+    assert ox.NamedNode(str(INFERRED_GRAPH)) not in set(store.named_graphs())
+    assert str(INFERRED_GRAPH) not in (config.build_dir / "lmskg.trig").read_text("utf-8")

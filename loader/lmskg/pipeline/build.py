@@ -50,14 +50,14 @@ def build(config: Config, reason: bool = True, large: bool | None = None) -> Bui
 
     A graph of :data:`~.large.LARGE_FROM` claims or more (or any, with ``large=True``) is
     built by streaming it into the store instead (:mod:`.large`): no rdflib dataset, no
-    HermiT."""
+    HermiT (its inferences by rules in the store)."""
     with STAGES.stage("read and check curated data"):
         inputs = load_inputs(config)
     claims = inputs.curated.claim_count
     if large if large is not None else claims >= LARGE_FROM:
-        written, quads = build_large(config, inputs)
-        summary = BuildSummary(written, len(inputs.curated.sources) + 3, quads, claims,
-                               len(inputs.curated.sources), 0)
+        written, quads, inferred = build_large(config, inputs, reason)
+        summary = BuildSummary(written, len(inputs.curated.sources) + 3 + bool(inferred),
+                               quads, claims, len(inputs.curated.sources), inferred)
         return Built(inputs, None, False, summary)
     with STAGES.stage("transform, derive"):
         ds = build_dataset(inputs)

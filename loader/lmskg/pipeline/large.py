@@ -16,8 +16,11 @@ build never holds the graph in Python objects:
    manifest last, as the small build does.
 
 OWL reasoning at this size is not HermiT's (see docs/decisions/0016-persistent-store.md):
-the large build writes no ``inferred`` graph, and says so in the manifest
-(``"reasoned": false``).
+the ``inferred`` graph is written by the rules Oxigraph runs (:mod:`lmskg.reasoning.rules`,
+proven equal to HermiT's output), so that the questions asking for a defined class (the
+anthracycline-containing regimens, claims of an AI-generated source) answer as they do on a
+small build. The manifest says ``"reasoned": false``: no HermiT proof of consistency was made
+at build time (``lmskg check`` runs the rules for that).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from ..exports import EXPORTS
 from ..exports.streamed import write_merged, write_trig
 from ..exports.tables_by_source import TablesBySource
 from ..exports.manifest import MANIFEST, TRIG, digests_text, file_sha256
+from ..reasoning.rules import infer
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                                    VOCABULARY_GRAPH, draft_graph, is_draft_graph)
 from ..stores.nquads import QuadWriter
@@ -87,9 +91,24 @@ def write_graphs(inputs: Inputs, quads: Path, tables: TablesBySource) -> int:
     return writer.count
 
 
-def build_large(config: Config, inputs: Inputs) -> tuple[list[Path], int]:
+def append_inferred(store: ox.Store, quads: Path, not_asserted: list) -> int:
+    """Fill the store's ``inferred`` graph by rules from its asserted graphs, and append
+    it to the N-Quads text the exports are written from (sorted: the same bytes each
+    build); how many triples."""
+    infer(store, exclude=frozenset(str(g) for g in not_asserted))
+    graph = ox.NamedNode(str(INFERRED_GRAPH))
+    lines = sorted(f"{q.subject} {q.predicate} {q.object} {graph} .\n"
+                   for q in store.quads_for_pattern(None, None, None, graph))
+    with open(quads, "ab") as fh:
+        fh.write("".join(lines).encode("utf-8"))
+    return len(lines)
+
+
+def build_large(config: Config, inputs: Inputs,
+                reason: bool = True) -> tuple[list[Path], int, int]:
     """Stream the graph into a new store, write every export from it, move it all into
-    ``build/``; (the files written, the number of quads)."""
+    ``build/``; (the files written, the number of quads, the number inferred). With
+    ``reason``, the ``inferred`` graph is written by rules (:func:`append_inferred`)."""
     stage = new_stage(config.build_dir, "large")
     try:
         quads = stage / "quads.nq"
@@ -99,10 +118,14 @@ def build_large(config: Config, inputs: Inputs) -> tuple[list[Path], int]:
         with STAGES.stage("store load"):
             store = ox.Store(str(stage / DB_DIR / "db"))
             store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
-        with STAGES.stage("export trig"):
-            write_trig(quads, stage / TRIG)
         not_asserted = [DERIVED_GRAPH, INFERRED_GRAPH,
                         *(draft_graph(d.source.record.id) for d in inputs.curated.drafts)]
+        inferred = 0
+        if reason:
+            with STAGES.stage("reason (rules)"):
+                inferred = append_inferred(store, quads, not_asserted)
+        with STAGES.stage("export trig"):
+            write_trig(quads, stage / TRIG)
         with STAGES.stage("export nt, ttl, jsonld"):
             write_merged(quads, [str(g) for g in not_asserted], stage / "lmskg.nt",
                          stage / "lmskg.ttl", stage / "lmskg.jsonld")
@@ -116,6 +139,6 @@ def build_large(config: Config, inputs: Inputs) -> tuple[list[Path], int]:
         (stage / MANIFEST).write_text(digests_text(config, digests, reasoned=False),
                                       encoding="utf-8")
         return commit_stage(stage, config.build_dir, [*EXPORTS, DB_DIR, MANIFEST],
-                            MANIFEST), count
+                            MANIFEST), count + inferred, inferred
     finally:
         shutil.rmtree(stage, ignore_errors=True)
