@@ -38,3 +38,13 @@ def test_a_bad_marker_is_an_error(text, message):
 
 def test_the_catalogue_is_up_to_date():
     assert stale_queries(REPO / "queries") == [], "run: make catalogue"
+
+
+def test_the_date_kinds_block_lists_each_kind_of_a_claims_date_with_its_notation():
+    from lmskg.derive.triples import DATE_KINDS
+
+    text = ("  OPTIONAL {\n    ?claim lms:claimDateKind ?t .\n    # generated: date-kinds\n"
+            "    VALUES (?t ?kind) { }\n  }\n")
+    out = regenerate(text)
+    assert '(lms:NotBeforeDateKind "not-before")' in out and '"statement")' in out
+    assert out.count('(lms:') == len(DATE_KINDS) and out.endswith("}\n  }\n")

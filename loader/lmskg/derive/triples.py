@@ -1,6 +1,7 @@
 """The derived statements as RDF, for the ``graph/derived`` named graph.
 
-Claim dates (``lms:claimDate`` with ``lms:claimDateKind``), not-before bounds of undated
+Claim types (``lms:claimType``: the most specific claim class, read in one step), claim
+dates (``lms:claimDate`` with ``lms:claimDateKind``), not-before bounds of undated
 sources, same-origin marks (``lms:likelySameOriginAs``), and one ``lms:ClaimPair`` node per
 pair the agreement questions compare. The graph says what made it: the derive activity of
 this lmskg version (PROV-O).
@@ -32,7 +33,9 @@ _PAIR_KIND = {"opposite-stances": T.OppositeStances, "same-stance": T.SameStance
               "two-figures": T.TwoFigures}
 _RELATION = {"same-regimen": T.SameRegimen, "variant": T.VariantOfRegimen,
              "class-and-member": T.ClassAndMember}
-_DATE_KINDS = {"statement": T.StatementDateKind, "published": T.PublishedDateKind,
+# the kinds a claim's date can have, by notation (the questions name them the same way:
+# sparql.generated writes this table into them)
+DATE_KINDS = {"statement": T.StatementDateKind, "published": T.PublishedDateKind,
                "medically-reviewed": T.MedicallyReviewedDateKind,
                "last-updated": T.LastUpdatedDateKind, "not-before": T.NotBeforeDateKind}
 
@@ -47,6 +50,8 @@ def derived_triples(ontology: OntologyIndex, vocab: Vocabulary,
     yield from _provenance()
     dates: dict[str, str] = {}
     for src in sources:
+        for claim in src.record.claims:  # its type, read in one step by the questions
+            yield CLAIM[claim.id], T.claimType, ontology.lookup("claim-type", claim.type)
         bound = not_before(src, vocab)
         if bound is not None:
             yield source_iri(src.record.id), T.notBefore, date_literal(bound.text)
@@ -54,7 +59,7 @@ def derived_triples(ontology: OntologyIndex, vocab: Vocabulary,
         for claim_id, dated in sorted(claim_dates(src, bound).items()):
             dates[claim_id] = dated.text
             yield CLAIM[claim_id], T.claimDate, date_literal(dated.text)
-            yield CLAIM[claim_id], T.claimDateKind, _DATE_KINDS[dated.kind]
+            yield CLAIM[claim_id], T.claimDateKind, DATE_KINDS[dated.kind]
     origins = same_origin(sources)
     pairs = with_independent_sources(
         claim_pairs(sources, hierarchy(ontology, vocab), origins, dates), origins.owner)

@@ -267,6 +267,7 @@ allowedUnit = URIRef(NS + "allowedUnit")  # allowed unit
 authorsAsStated = URIRef(NS + "authorsAsStated")  # authors as stated
 citedAs = URIRef(NS + "citedAs")  # cited as
 claimDate = URIRef(NS + "claimDate")  # date of the claim
+claimType = URIRef(NS + "claimType")  # type of the claim
 contextDifference = URIRef(NS + "contextDifference")  # context difference
 evidenceCode = URIRef(NS + "evidenceCode")  # evidence code
 identifierBasis = URIRef(NS + "identifierBasis")  # identifier basis
@@ -647,6 +648,7 @@ __all__ = [
     "citedAs",
     "claimDate",
     "claimDateKind",
+    "claimType",
     "comparatorArm",
     "confidence",
     "context",

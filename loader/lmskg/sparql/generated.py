@@ -1,4 +1,5 @@
-"""Blocks of the catalogue queries that are generated from the context-kind registry.
+"""Blocks of the catalogue queries that are generated from the context-kind registry and
+the kinds of a claim's date.
 
 Several questions list a claim's contexts in a fixed order of kinds, or compare two
 claims kind by kind. The kinds come from :mod:`lmskg.curated.contexts`, so those parts
@@ -10,8 +11,11 @@ clause on the lines after it is rewritten (its variables and indentation kept)::
       (lms:disease 1) (lms:site 2) ... }
 
 Blocks: ``context-order`` (every kind with its display rank), ``linked-context-kinds``
-(kinds whose values are linked by skos:broader, so claims can be compared on them) and
-``unlinked-context-kinds`` (the others). ``lmskg catalogue --write`` rewrites them; a
+(kinds whose values are linked by skos:broader, so claims can be compared on them),
+``unlinked-context-kinds`` (the others) and ``date-kinds`` (each kind of a claim's date
+with its notation: joined to the claim's ``lms:claimDateKind`` inside one OPTIONAL with one
+triple pattern, which Oxigraph evaluates per row by index, where a path or a second
+pattern would make it evaluate the OPTIONAL for every claim of the graph first). ``lmskg catalogue --write`` rewrites them; a
 test fails while a query is stale.
 """
 
@@ -21,6 +25,7 @@ import re
 from pathlib import Path
 
 from ..curated.contexts import ContextKind, in_display_order
+from ..derive.triples import DATE_KINDS
 from ..errors import QueryError
 from ..files import read_text
 
@@ -41,8 +46,11 @@ def _rows(block: str) -> list[str]:
         return [_term(k) for k in kinds if k.linked]
     if block == "unlinked-context-kinds":
         return [_term(k) for k in kinds if not k.linked]
+    if block == "date-kinds":
+        return [f'(lms:{str(term).rpartition("#")[2]} "{notation}")'
+                for notation, term in DATE_KINDS.items()]
     raise QueryError(f"unknown generated block {block!r} (known: context-order, "
-                     "linked-context-kinds, unlinked-context-kinds)")
+                     "linked-context-kinds, unlinked-context-kinds, date-kinds)")
 
 
 def _values(indent: str, variables: str, rows: list[str]) -> str:
