@@ -120,6 +120,21 @@ store's (docs/remote-stores.md lists what Virtuoso gets wrong). In practice:
 - `ORDER BY` variables: bind a computed sort key first;
 - divide by a decimal (`?x / 100.0`): Virtuoso divides integers as integers.
 
+Keep to plans Oxigraph runs in time on a large graph (`make bench` measures every
+question at 1,000 to 100,000 claims):
+
+- write a group's triple patterns before its `BIND`s and `OPTIONAL`s: Oxigraph matches a
+  pattern written after one on its own, over the whole graph, and joins afterwards;
+- an `OPTIONAL` holding one triple pattern (and at most a `VALUES` table) is joined row
+  by row through the indexes; one holding a path or several patterns is evaluated over
+  the whole graph first. Read what the build derives in one step where it can
+  (`lms:claimType` for a claim's type, the generated `date-kinds` table for the kind of
+  its date);
+- never join on a variable a `BIND` made (Oxigraph does not use it as a join key, so
+  every row meets every row): join on the pattern's own variables;
+- a sub-query is evaluated on its own: give it the patterns that keep it small (the
+  compared pairs, not every two claims that cite one work).
+
 ## Questions
 """
 
