@@ -21,6 +21,8 @@ graphs in order: a rebuild gives the same bytes.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rdflib import Dataset, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, NamespaceManager
 from rdflib.term import Node
@@ -100,11 +102,27 @@ def header_lines() -> list[str]:
 def nanopub_lines(ds: Dataset, claims: list[URIRef]) -> list[str]:
     """The TriG lines of each claim's nanopublication, in the order of ``claims``."""
     lines: list[str] = []
-    nsm = _nsm()
     for i, claim in enumerate(claims):
-        if i and i % 200 == 0:  # rdflib's namespace manager slows as it learns namespaces
-            nsm = _nsm()
+        if i % 200 == 0:  # rdflib's namespace manager slows as it learns namespaces
+            n3 = _writer(_nsm())
         for name, triples in nanopub_graphs(ds, claim).items():
-            body = sorted({" ".join(t.n3(nsm) for t in triple) + " ." for triple in triples})
-            lines += ["", f"{name.n3(nsm)} {{", *(f"  {b}" for b in body), "}"]
+            body = sorted({" ".join(n3(t) for t in triple) + " ." for triple in triples})
+            lines += ["", f"{n3(name)} {{", *(f"  {b}" for b in body), "}"]
     return lines
+
+
+def _writer(nsm: NamespaceManager) -> Callable[[Node], str]:
+    """``term.n3(nsm)``, remembered: the same IRIs (predicates, classes, vocabulary terms)
+    recur in every nanopublication, and rdflib's prefix look-up is most of the time spent
+    writing them. Literals are remembered by lexical form, datatype and language."""
+    seen: dict[object, str] = {}
+
+    def n3(term: Node) -> str:
+        key = (term.__class__, str(term), getattr(term, "datatype", None),
+               getattr(term, "language", None))
+        text = seen.get(key)
+        if text is None:
+            text = seen[key] = term.n3(nsm)
+        return text
+
+    return n3
