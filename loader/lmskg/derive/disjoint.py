@@ -17,6 +17,13 @@ class DisjointSets:
             x = self.parent[x]
         return x
 
+    def __contains__(self, x: object) -> bool:
+        return x in self.parent
+
+    def members(self) -> list:
+        """Every item, in the order first seen."""
+        return list(self.parent)
+
     def union(self, a: object, b: object) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:

@@ -47,7 +47,7 @@ def trials(sources: list[SourceFile]) -> Trials:
                 if c is not None and c.reference and c.mapping != "unresolved":
                     groups.union(("study", s.id), ("work", c.reference))
     members: dict[object, set[tuple[str, str]]] = defaultdict(set)
-    for node in list(groups.parent):
+    for node in groups.members():
         members[groups.find(node)].add(node)
     key = {root: min(v for k, v in nodes if k == "study") for root, nodes in members.items()
            if any(k == "study" for k, _ in nodes)}
@@ -62,7 +62,7 @@ def trials(sources: list[SourceFile]) -> Trials:
             for marker in claim.cites:
                 c = by_marker.get(marker)
                 if c is not None and c.reference and c.mapping != "unresolved" \
-                        and ("work", c.reference) in groups.parent:
+                        and ("work", c.reference) in groups:
                     found.add(key[groups.find(("work", c.reference))])
             if found:
                 of_claim[claim.id] = frozenset(found)
