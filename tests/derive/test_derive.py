@@ -319,7 +319,8 @@ def result(cid: str, study_id: str | None, value: float = 12, **kw) -> Claim:
         dict(type="arm-result", study=study_id, arm="gem")
     wording = {"1": "median overall survival was {} months with the experimental arm",
                "2": "patients on this schedule lived for a median of {} months overall",
-               "3": "in that cohort survival reached {} months at the median, a reviewer noted"}
+               "3": "in that cohort survival reached {} months at the median, a reviewer noted",
+               "4": "half of the patients were still alive {} months after they started"}
     return claim(cid, wording[cid[1]].format(value),
                  direction="neutral", measure="overall-survival", value=value, unit="mo",
                  qualifiers=("median",), **{**fields, **kw})
@@ -378,3 +379,22 @@ def test_the_whole_trial_and_a_subgroup_of_another_description_are_not_compared(
     got = {(p.first.id, p.second.id) for p in pairs}
     assert ("s1-c01", "s2-c01") not in got  # one trial: the whole and a part
     assert ("s1-c01", "s3-c01") in got  # another trial's subgroup is another report
+
+
+def test_a_work_cited_for_two_registered_trials_or_by_a_candidate_mapping_joins_nothing():
+    pooled = [Citation(marker="[1]", reference="pooled", mapping="stated")]
+    guessed = [Citation(marker="[2]", reference="w", mapping="candidate")]
+    found = same_origin([
+        source("s1", [result("s1-c01", "s1-a")], citations=pooled,
+               studies=[study("s1-a", "NCT01234567", cites=("[1]",))]),
+        source("s2", [result("s2-c01", "s2-b")], citations=pooled + guessed,
+               studies=[study("s2-b", "NCT07654321", cites=("[1]", "[2]"))]),
+        source("s3", [result("s3-c01", None, cites=("[1]",))], citations=pooled),
+        source("s4", [result("s4-c01", "s4-c")], citations=guessed,
+               studies=[study("s4-c", cites=("[2]",))])])
+    # a pooled analysis cited for two registered trials is not one trial, and a sentence
+    # citing it reports neither
+    assert found.between("s1-c01", "s2-c01") is None
+    assert "s3-c01" not in found.trials.of_claim
+    # a doubted (candidate) mapping links no trial
+    assert found.between("s2-c01", "s4-c01") is None

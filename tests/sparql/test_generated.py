@@ -48,3 +48,15 @@ def test_the_date_kinds_block_lists_each_kind_of_a_claims_date_with_its_notation
     out = regenerate(text)
     assert '(lms:NotBeforeDateKind "not-before")' in out and '"statement")' in out
     assert out.count('(lms:') == len(DATE_KINDS) and out.endswith("}\n  }\n")
+
+
+def test_the_date_kinds_the_questions_name_are_the_ontologys_notations():
+    """The table the questions join on says what the ontology says of each kind."""
+    from rdflib import Graph
+    from rdflib.namespace import SKOS
+
+    from lmskg.derive.triples import DATE_KINDS
+
+    ontology = Graph().parse(REPO / "ontology" / "lmskg.ttl")
+    assert {n: str(ontology.value(t, SKOS.notation)) for n, t in DATE_KINDS.items()} == \
+        {n: n for n in DATE_KINDS}

@@ -104,7 +104,7 @@ def test_the_build_writes_the_store_and_queries_open_it(tmp_path, monkeypatch):
 def test_a_query_naming_its_inputs_opens_their_fresh_build_and_never_rebuilds(tmp_path,
                                                                                monkeypatch):
     """`lmskg build --data D --corpus C --build B` then `lmskg query ... --data D --corpus C
-    --build B` opens B's store; with other inputs, or --fresh, the query builds in memory."""
+    --build B` opens B's store; with --fresh the query builds in memory."""
     config = tiny.write_tiny(tmp_path)
     monkeypatch.setenv("LMSKG_VOCAB", str(config.vocab_dir))
     paths = ("--data", str(config.data_dir), "--corpus", str(config.corpus_dir),
@@ -138,3 +138,8 @@ def test_large_inputs_without_their_build_are_refused_not_built_in_memory(tmp_pa
     assert res.code == 2, res.err
     assert "no up-to-date build of these inputs (1 claims)" in res.err
     assert f"lmskg build --data {config.data_dir}" in res.err
+    res = run_cli("query", "claim-details", "--param", "claim=t001-c01", "--fresh", "--data",
+                  str(config.data_dir), "--corpus", str(config.corpus_dir), "--build",
+                  str(config.build_dir))
+    assert res.code == 2 and "an in-memory build of 1 claims is not made here (--fresh)" \
+        in res.err and "then ask without --fresh" in res.err

@@ -71,7 +71,8 @@ def register(add: Add) -> None:
             "files take), with labels, definitions and mappings.")
 
     p = add("site", "write the evidence site to build/site/ (static HTML and SVG)", cmd_site,
-            "Ask the built graph (or a fresh build in memory when build/ is out of date) for "
+            "Ask the built graph (or a fresh build in memory when build/ is out of date and "
+            "the inputs hold under 5,000 claims) for "
             "the sources, claims, outcomes and agreements, and write a static site: a home "
             "page with the sources and a filter over the claims, a page per source (its text "
             "with every quote marked), per claim, regimen, therapy, context and every other "

@@ -40,7 +40,8 @@ def _output_options(p: argparse.ArgumentParser) -> None:
                    help=f"stop the query after this many seconds, locally or on the "
                         f"endpoint (default: {DEFAULT_TIMEOUT:g}; 0: no limit, locally only)")
     p.add_argument("--fresh", action="store_true",
-                   help="build in memory from data/ instead of reading build/lmskg.trig")
+                   help="build the inputs in memory instead of opening their build (under "
+                        "5,000 claims)")
 
 
 def _seconds(text: str) -> float:

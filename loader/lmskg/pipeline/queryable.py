@@ -44,12 +44,14 @@ def engine_for_queries(config: Config, use_build: bool = True, reason: bool = Tr
     if inputs.curated.claim_count >= LARGE_FROM:
         # an in-memory graph of this size takes minutes and gigabytes (and HermiT more):
         # the streaming build is made once, by 'lmskg build', and then opened
+        why = (f"no up-to-date build of these inputs ({inputs.curated.claim_count:,} claims) "
+               f"in {config.build_dir}" if use_build else
+               f"an in-memory build of {inputs.curated.claim_count:,} claims is not made "
+               f"here (--fresh)")
         raise InputError(Problem(
-            str(config.build_dir), "", "build",
-            f"no up-to-date build of these inputs ({inputs.curated.claim_count:,} claims) in "
-            f"{config.build_dir}",
+            str(config.build_dir), "", "build", why,
             f"build them first: lmskg build --data {config.data_dir} --corpus "
-            f"{config.corpus_dir} --build {config.build_dir}"))
+            f"{config.corpus_dir} --build {config.build_dir}, then ask without --fresh"))
     ds = build_dataset(inputs)
     if reason:
         from ..reasoning.hermit import add_inferred

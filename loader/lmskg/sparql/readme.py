@@ -127,7 +127,8 @@ question at 1,000 to 100,000 claims):
   pattern written after one on its own, over the whole graph, and joins afterwards;
 - an `OPTIONAL` holding one triple pattern (and at most a `VALUES` table) is joined row
   by row through the indexes; one holding a path or several patterns is evaluated over
-  the whole graph first. Read what the build derives in one step where it can
+  the whole graph first, so keep those to what is few (the doses of dose claims, not the
+  figures of every claim) and read what the build derives in one step where it can
   (`lms:claimType` for a claim's type, the generated `date-kinds` table for the kind of
   its date);
 - never join on a variable a `BIND` made (Oxigraph does not use it as a join key, so
