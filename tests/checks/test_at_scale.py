@@ -104,14 +104,34 @@ def test_check_store_reads_a_built_store_and_leaves_it(dataset, config):
 
 def test_the_copy_keeps_asserted_graphs_and_shared_blank_nodes():
     from lmskg.checks.at_scale import asserted_copy
-    from lmskg.ontology.namespaces import DERIVED_GRAPH, INFERRED_GRAPH
+    from lmskg.ontology.namespaces import DERIVED_GRAPH, INFERRED_GRAPH, draft_graph
 
     store, b = ox.Store(), ox.BlankNode()
     a, p, q = (ox.NamedNode(f"urn:x:{n}") for n in "apq")
     store.add(ox.Quad(a, p, b, ox.NamedNode("urn:g:1")))
     store.add(ox.Quad(b, q, ox.Literal("1"), ox.NamedNode("urn:g:2")))
-    for name in (INFERRED_GRAPH, DERIVED_GRAPH):
+    # derived, inferred and a draft's unreviewed candidates are not curated data to check
+    for name in (INFERRED_GRAPH, DERIVED_GRAPH, draft_graph("d001")):
         store.add(ox.Quad(b, q, ox.Literal("2"), ox.NamedNode(str(name))))
     copy = asserted_copy(store)
-    assert len(copy) == 2 and len(store) == 4
+    assert len(copy) == 2 and len(store) == 5
     assert len(list(copy.query("SELECT * WHERE { GRAPH ?g { ?a ?p ?x } GRAPH ?h { ?x ?q ?v } }"))) == 1
+
+
+
+def test_the_rdflib_graphs_of_a_store_split_data_from_ontology_and_leave_drafts_out():
+    from rdflib import Literal, URIRef
+
+    from lmskg.checks.at_scale import rdflib_graphs
+    from lmskg.ontology.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, draft_graph
+
+    store = ox.Store()
+    s, p = ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p")
+    for value, graph in (("onto", ONTOLOGY_GRAPH), ("both", ONTOLOGY_GRAPH), ("both", "urn:g:1"),
+                         ("data", "urn:g:1"), ("draft", draft_graph("d001")),
+                         ("derived", DERIVED_GRAPH)):
+        store.add(ox.Quad(s, p, ox.Literal(value), ox.NamedNode(str(graph))))
+    data, onto = rdflib_graphs(store)
+    values = {str(o) for _, _, o in data}, {str(o) for _, _, o in onto}
+    assert values == ({"data"}, {"onto", "both"})
+    assert (URIRef("urn:x:s"), URIRef("urn:x:p"), Literal("both")) in onto

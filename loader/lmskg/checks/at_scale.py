@@ -13,7 +13,7 @@ minutes at a thousand, out of reach at 100,000. So:
   QC queries run by Oxigraph.
 
 :func:`check_store` takes a store holding the built dataset (named graphs as in
-``build/lmskg.trig``; ``derived`` and ``inferred`` are not checked) and returns the report
+``build/lmskg.trig``; ``derived``, ``inferred`` and the drafts' graphs are not checked) and returns the report
 :func:`.run.run_checks` gives. It only reads that store: the rules and the QC queries
 run on an in-memory copy of its asserted graphs (the rules write work graphs; the QC
 queries read the asserted graphs as one default graph).
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -30,7 +31,7 @@ from rdflib import Graph
 from ..files import read_text
 from ..ontology import terms as T
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
-                                   VOCABULARY_GRAPH)
+                                   VOCABULARY_GRAPH, is_draft_graph)
 from ..reasoning.scope import WORK_GRAPHS, Scope, iri
 from ..stores.oxigraph import from_ox
 from .located import claim_sources
@@ -174,18 +175,10 @@ def inputs_graphs(inputs: object) -> tuple[Graph, Graph]:
     the built dataset: every asserted triple not in the ontology graph, and that graph."""
     from ..transform.graphs import named_graphs
 
-    onto, whole = Graph(), Graph()
-    for name, triples in named_graphs(inputs.ontology, inputs.curated.vocab,
-                                      inputs.curated.sources):
-        for triple in triples:
-            whole.add(triple)
-            if name == ONTOLOGY_GRAPH:
-                onto.add(triple)
-    data = Graph()
-    for triple in whole:
-        if triple not in onto:
-            data.add(triple)
-    return data, onto
+    return _data_and_ontology(
+        (name, triple) for name, triples in named_graphs(
+            inputs.ontology, inputs.curated.vocab, inputs.curated.sources)
+        for triple in triples)
 
 
 def store_from_inputs(inputs: object) -> ox.Store:
@@ -208,7 +201,7 @@ def asserted_copy(store: ox.Store) -> ox.Store:
     by two graphs stays one node (a bulk load per graph would give each its own)."""
     copy = ox.Store()
     for name in sorted(store.named_graphs(), key=str):
-        if isinstance(name, ox.NamedNode) and name.value not in NOT_ASSERTED:
+        if is_asserted(name):
             copy.extend(store.quads_for_pattern(None, None, None, name))
     return copy
 
@@ -216,14 +209,26 @@ def asserted_copy(store: ox.Store) -> ox.Store:
 def rdflib_graphs(store: ox.Store) -> tuple[Graph, Graph]:
     """(data, ontology) as :func:`.run.split_dataset` gives them: every asserted triple
     not in the ontology graph, and the ontology graph."""
+    return _data_and_ontology(
+        (q.graph_name.value, (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        for q in store.quads_for_pattern(None, None, None, None) if is_asserted(q.graph_name))
+
+
+def is_asserted(name: object) -> bool:
+    """Whether a graph of the store holds curated statements to check: not the default
+    graph, ``derived``, ``inferred``, a work graph of the rules, or a draft's graph
+    (unreviewed candidates are never checked as curated data, as in :mod:`.run`)."""
+    return isinstance(name, ox.NamedNode) and name.value not in NOT_ASSERTED \
+        and not is_draft_graph(name.value)
+
+
+def _data_and_ontology(named: Iterable[tuple[str, tuple]]) -> tuple[Graph, Graph]:
+    """(every triple not in the ontology graph, the ontology graph) of (graph, triple)
+    pairs; a triple stated in the ontology graph and elsewhere counts as the ontology's."""
     onto, whole = Graph(), Graph()
-    for q in store.quads_for_pattern(None, None, None, None):
-        name = q.graph_name
-        if not isinstance(name, ox.NamedNode) or name.value in NOT_ASSERTED:
-            continue
-        triple = (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+    for name, triple in named:
         whole.add(triple)
-        if name.value == str(ONTOLOGY_GRAPH):
+        if str(name) == str(ONTOLOGY_GRAPH):
             onto.add(triple)
     data = Graph()
     for triple in whole:

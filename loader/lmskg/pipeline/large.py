@@ -40,9 +40,9 @@ from ..exports import EXPORTS
 from ..exports.streamed import write_merged, write_trig
 from ..exports.tables_by_source import TablesBySource
 from ..exports.manifest import MANIFEST, TRIG, digests_text, file_sha256
-from ..reasoning.rules import infer
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                                    VOCABULARY_GRAPH, draft_graph, is_draft_graph)
+from ..reasoning.rules import infer
 from ..stores.nquads import QuadWriter
 from ..stores.persistent import DB_DIR, STAMP, stamp_text
 from ..timing import STAGES
