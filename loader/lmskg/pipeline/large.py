@@ -17,7 +17,7 @@ build never holds the graph in Python objects:
 4. everything is written into a stage directory and moved into ``build/`` with the
    manifest last, as the small build does.
 
-OWL reasoning at this size is not HermiT's (see docs/decisions/0016-persistent-store.md):
+OWL reasoning at this size is not HermiT's (see docs/decisions/0016-persistent-store-and-large-builds.md):
 the ``inferred`` graph is written by the rules Oxigraph runs (:mod:`lmskg.reasoning.rules`,
 proven equal to HermiT's output), so that the questions asking for a defined class (the
 anthracycline-containing regimens, claims of an AI-generated source) answer as they do on a
@@ -100,8 +100,8 @@ def inferred_lines(quads: Path, not_asserted: list) -> list[str]:
     ``quads``, as sorted N-Quads lines (the same bytes each build).
 
     The rules run in an in-memory Oxigraph store, not in the persistent one: they are
-    hundreds of small SPARQL updates, each about four times faster without RocksDB's
-    writes (19.8 s against 4.8 s at 10,000 claims, docs/decisions/0016)."""
+    hundreds of small SPARQL updates, about four times faster without RocksDB's writes
+    (docs/decisions/0016-persistent-store-and-large-builds.md)."""
     store = ox.Store()
     store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
     infer(store, exclude=frozenset(str(g) for g in not_asserted))
