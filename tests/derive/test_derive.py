@@ -398,3 +398,35 @@ def test_a_work_cited_for_two_registered_trials_or_by_a_candidate_mapping_joins_
     assert "s3-c01" not in found.trials.of_claim
     # a doubted (candidate) mapping links no trial
     assert found.between("s2-c01", "s4-c01") is None
+
+
+def test_a_claims_context_in_short_lists_kinds_in_display_order_then_ids_once():
+    from lmskg.derive.triples import context_summary
+
+    context = ctx(line=("second-line",), disease=("uterine-lms", "lms"), site=("uterus",),
+                  intent=("palliative",))
+    assert context_summary(context) == "lms; uterine-lms; uterus; second-line; palliative"
+    assert context_summary(Context()) == ""
+
+
+def test_the_derived_context_in_short_is_what_the_graphs_context_statements_say(dataset):
+    """Every claim of the real graph: lms:contextSummary equals its context values'
+    notations gathered from the graph (by kind in display order, then notation), and a
+    claim without context has none."""
+    from rdflib.namespace import SKOS
+
+    from lmskg.curated.contexts import in_display_order
+    from lmskg.ontology import terms as T
+    from lmskg.ontology.namespaces import LMS
+
+    claims = set(dataset.subjects(T.source, None))
+    with_context = 0
+    for claim_iri in claims:
+        ordered = sorted((k.display_rank, str(dataset.value(v, SKOS.notation)))
+                         for k in in_display_order()
+                         for v in dataset.objects(claim_iri, LMS[k.prop]))
+        expected = "; ".join(dict.fromkeys(n for _, n in ordered))
+        got = [str(x) for x in dataset.objects(claim_iri, T.contextSummary)]
+        assert got == ([expected] if expected else []), claim_iri
+        with_context += bool(expected)
+    assert len(claims) > 100 and with_context > 50

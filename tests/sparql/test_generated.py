@@ -1,4 +1,4 @@
-"""Query blocks generated from the context-kind registry."""
+"""Query blocks generated from the kinds of a claim's date."""
 
 from __future__ import annotations
 
@@ -10,26 +10,18 @@ from tests.support.cli import REPO
 
 
 def test_blocks_are_rewritten_keeping_variables_and_indentation():
-    text = ("SELECT * WHERE {\n    # generated: context-order\n"
-            "    VALUES (?k ?o) { (lms:old 1) }\n    ?c ?k ?v .\n}\n")
+    text = ("SELECT * WHERE {\n    # generated: date-kinds\n"
+            "    VALUES (?t ?k) { (lms:Old \"old\") }\n    ?c lms:claimDateKind ?t .\n}\n")
     out = regenerate(text)
-    assert "    VALUES (?k ?o) {\n      (lms:disease 1) (lms:site 2)" in out
-    assert "(lms:intent 8) (lms:patientCondition 9) }\n    ?c ?k ?v ." in out
-    assert "lms:old" not in out
-
-
-def test_linked_and_unlinked_kinds():
-    text = ("# generated: linked-context-kinds\nVALUES ?a { }\n"
-            "# generated: unlinked-context-kinds\nVALUES ?b { }\n")
-    out = regenerate(text)
-    assert "VALUES ?a { lms:disease lms:site lms:biomarker lms:lineOfTherapy lms:timing " \
-           "lms:intent lms:patientCondition }" in out
-    assert "VALUES ?b { lms:extent lms:riskGroup }" in out
+    assert '    VALUES (?t ?k) {\n      (lms:StatementDateKind "statement")' in out
+    assert '(lms:NotBeforeDateKind "not-before") }\n    ?c lms:claimDateKind ?t .' in out
+    assert "lms:Old" not in out
 
 
 @pytest.mark.parametrize("text, message", [
-    ("# generated: context-order\nSELECT * {}", "must be followed by a VALUES clause"),
+    ("# generated: date-kinds\nSELECT * {}", "must be followed by a VALUES clause"),
     ("# generated: colours\nVALUES ?x { }", "unknown generated block 'colours'"),
+    ("# generated: date-kinds\nVALUES ?x { }", "needs a VALUES clause of two variables"),
 ])
 def test_a_bad_marker_is_an_error(text, message):
     with pytest.raises(QueryError, match=message):

@@ -1,9 +1,10 @@
 """The derived statements as RDF, for the ``graph/derived`` named graph.
 
-Claim types (``lms:claimType``: the most specific claim class, read in one step), claim
-dates (``lms:claimDate`` with ``lms:claimDateKind``), not-before bounds of undated
-sources, same-origin marks (``lms:likelySameOriginAs``), and one ``lms:ClaimPair`` node per
-pair the agreement questions compare. The graph says what made it: the derive activity of
+Claim types (``lms:claimType``: the most specific claim class, read in one step), each
+claim's context in short (``lms:contextSummary``), claim dates (``lms:claimDate`` with
+``lms:claimDateKind``), not-before bounds of undated sources, same-origin marks
+(``lms:likelySameOriginAs``), and one ``lms:ClaimPair`` node per pair the agreement
+questions compare. The graph says what made it: the derive activity of
 this lmskg version (PROV-O).
 """
 
@@ -14,7 +15,9 @@ from typing import Iterable, Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDFS, XSD
 
+from ..curated.contexts import in_display_order
 from ..curated.corpus import SourceFile
+from ..curated.structure import Context
 from ..curated.vocabulary import Vocabulary
 from ..ontology import terms as T
 from ..ontology.index import OntologyIndex
@@ -52,6 +55,9 @@ def derived_triples(ontology: OntologyIndex, vocab: Vocabulary,
     for src in sources:
         for claim in src.record.claims:  # its type, read in one step by the questions
             yield CLAIM[claim.id], T.claimType, ontology.lookup("claim-type", claim.type)
+            summary = context_summary(claim.context)
+            if summary:
+                yield CLAIM[claim.id], T.contextSummary, Literal(summary)
         bound = not_before(src, vocab)
         if bound is not None:
             yield source_iri(src.record.id), T.notBefore, date_literal(bound.text)
@@ -69,6 +75,15 @@ def derived_triples(ontology: OntologyIndex, vocab: Vocabulary,
         yield CLAIM[first], T.likelySameOriginAs, CLAIM[second]
     for pair in pairs:
         yield from _pair(pair)
+
+
+def context_summary(context: Context) -> str:
+    """The notations of a claim's context values, by kind in display order (disease first,
+    intent last) and then by notation, each once, joined by '; ' ('' for no context): what
+    the questions list as a claim's context. A value's notation is its id in the record."""
+    rank = {k.key: k.display_rank for k in in_display_order()}
+    ordered = sorted((rank[key], value) for key, values in context for value in values)
+    return "; ".join(dict.fromkeys(value for _, value in ordered))
 
 
 def _provenance() -> Iterable[Triple]:

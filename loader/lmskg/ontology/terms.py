@@ -269,6 +269,7 @@ citedAs = URIRef(NS + "citedAs")  # cited as
 claimDate = URIRef(NS + "claimDate")  # date of the claim
 claimType = URIRef(NS + "claimType")  # type of the claim
 contextDifference = URIRef(NS + "contextDifference")  # context difference
+contextSummary = URIRef(NS + "contextSummary")  # context of the claim, in short
 evidenceCode = URIRef(NS + "evidenceCode")  # evidence code
 identifierBasis = URIRef(NS + "identifierBasis")  # identifier basis
 identifierMatch = URIRef(NS + "identifierMatch")  # identifier match
@@ -653,6 +654,7 @@ __all__ = [
     "confidence",
     "context",
     "contextDifference",
+    "contextSummary",
     "control",
     "corpusFile",
     "crossoverAllowed",

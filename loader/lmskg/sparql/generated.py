@@ -1,22 +1,20 @@
-"""Blocks of the catalogue queries that are generated from the context-kind registry and
-the kinds of a claim's date.
+"""Blocks of the catalogue queries that are generated: the kinds of a claim's date.
 
-Several questions list a claim's contexts in a fixed order of kinds, or compare two
-claims kind by kind. The kinds come from :mod:`lmskg.curated.contexts`, so those parts
-of the query text are generated: a marker comment names the block, and the ``VALUES``
-clause on the lines after it is rewritten (its variables and indentation kept)::
+The questions give each claim's date with its kind (statement, published, ...). The kinds
+come from :data:`lmskg.derive.triples.DATE_KINDS`, so that part of the query text is
+generated: a marker comment names the block, and the ``VALUES`` clause on the lines after
+it is rewritten (its variables and indentation kept)::
 
-    # generated: context-order
-    VALUES (?context_kind ?context_order) {
-      (lms:disease 1) (lms:site 2) ... }
+    # generated: date-kinds
+    VALUES (?date_kind_term ?date_kind) {
+      (lms:StatementDateKind "statement") ... }
 
-Blocks: ``context-order`` (every kind with its display rank), ``linked-context-kinds``
-(kinds whose values are linked by skos:broader, so claims can be compared on them),
-``unlinked-context-kinds`` (the others) and ``date-kinds`` (each kind of a claim's date
-with its notation: joined to the claim's ``lms:claimDateKind`` inside one OPTIONAL with one
+The table is joined to the claim's ``lms:claimDateKind`` inside one OPTIONAL with one
 triple pattern, which Oxigraph evaluates per row by index, where a path or a second
-pattern would make it evaluate the OPTIONAL for every claim of the graph first). ``lmskg catalogue --write`` rewrites them; a
-test fails while a query is stale.
+pattern would make it evaluate the OPTIONAL for every claim of the graph first. (A
+claim's contexts, once gathered by a generated table of the context kinds, are derived
+by the build as ``lms:contextSummary`` in the kinds' order: :mod:`lmskg.derive.triples`.)
+``lmskg catalogue --write`` rewrites the blocks; a test fails while a query is stale.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..curated.contexts import ContextKind, in_display_order
 from ..derive.triples import DATE_KINDS
 from ..errors import QueryError
 from ..files import read_text
@@ -34,28 +31,17 @@ _VALUES = re.compile(r"[ \t]*VALUES\s*(?P<vars>\([^)]*\)|\?\w+)\s*\{[^}]*\}")
 WIDTH = 96
 
 
-def _term(kind: ContextKind) -> str:
-    return f"lms:{kind.prop}"
-
-
 def _rows(block: str) -> list[str]:
-    kinds = in_display_order()
-    if block == "context-order":
-        return [f"({_term(k)} {k.display_rank})" for k in kinds]
-    if block == "linked-context-kinds":
-        return [_term(k) for k in kinds if k.linked]
-    if block == "unlinked-context-kinds":
-        return [_term(k) for k in kinds if not k.linked]
     if block == "date-kinds":
         return [f'(lms:{str(term).rpartition("#")[2]} "{notation}")'
                 for notation, term in DATE_KINDS.items()]
-    raise QueryError(f"unknown generated block {block!r} (known: context-order, "
-                     "linked-context-kinds, unlinked-context-kinds, date-kinds)")
+    raise QueryError(f"unknown generated block {block!r} (known: date-kinds)")
 
 
-def _values(indent: str, variables: str, rows: list[str]) -> str:
-    if not variables.startswith("("):  # one variable: one line
-        return f"{indent}VALUES {variables} {{ {' '.join(rows)} }}"
+def _values(indent: str, variables: str, rows: list[str], where: str, block: str) -> str:
+    if len(variables.split("?")) != 3:  # each row is a (term notation) pair
+        raise QueryError(f"{where}: '# generated: {block}' needs a VALUES clause of two "
+                         f"variables (the kind's term, its notation), not {variables}")
     lines, current = [f"{indent}VALUES {variables} {{"], ""
     for row in rows:
         if current and len(indent) + 2 + len(current) + 1 + len(row) > WIDTH:
@@ -76,7 +62,8 @@ def regenerate(text: str, where: str = "query") -> str:
             raise QueryError(f"{where}: '# generated: {m.group('block')}' must be followed by "
                              "a VALUES clause")
         out.append(text[pos:m.end()])
-        out.append(_values(m.group("indent"), values.group("vars"), _rows(m.group("block"))))
+        out.append(_values(m.group("indent"), values.group("vars"), _rows(m.group("block")),
+                           where, m.group("block")))
         pos = values.end()
     out.append(text[pos:])
     return "".join(out)
