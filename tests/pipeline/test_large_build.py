@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 
 import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
+from lmskg.atomic import STAGE_PREFIX
+from lmskg.errors import EXIT_INTERNAL
 from lmskg.exports import streamed
 from lmskg.exports.manifest import MANIFEST
 from lmskg.exports.streamed import ExportError, write_merged, write_trig
+from lmskg.exports.tables_by_source import TablesBySource
 from lmskg.ontology.namespaces import INFERRED_GRAPH
+from lmskg.pipeline.inputs import load_inputs
+from lmskg.pipeline.large import build_large
 from lmskg.pipeline.queryable import built_store
 from lmskg.stores.nquads import QuadWriter
 from tests.support import tiny
@@ -146,3 +152,50 @@ def test_a_large_build_without_reasoning_has_no_inferred_graph(tmp_path, monkeyp
     store = built_store(config)
     assert ox.NamedNode(str(INFERRED_GRAPH)) not in set(store.named_graphs())
     assert str(INFERRED_GRAPH) not in (config.build_dir / "lmskg.trig").read_text("utf-8")
+
+
+def _stages(build_dir) -> list:
+    return [p.name for p in build_dir.iterdir() if p.name.startswith(STAGE_PREFIX)]
+
+
+@pytest.mark.slow
+def test_the_tables_worker_writes_what_one_process_writes(tmp_path, monkeypatch):
+    built = {}
+    for parallel in (True, False):
+        config = _tiny(tmp_path, monkeypatch, f"parallel-{parallel}")
+        build_large(config, load_inputs(config), reason=False, parallel=parallel)
+        built[parallel] = config.build_dir
+    names = sorted(p.name for p in built[True].iterdir() if p.is_file())
+    assert "evidence.csv" in names and "lmskg-nanopubs.trig" in names
+    assert names == sorted(p.name for p in built[False].iterdir() if p.is_file())
+    for name in names:
+        assert (built[True] / name).read_bytes() == (built[False] / name).read_bytes(), name
+
+
+@pytest.mark.slow
+def test_a_failing_tables_worker_fails_the_build_and_writes_nothing(tmp_path, monkeypatch):
+    config = _tiny(tmp_path, monkeypatch, "w")
+
+    def broken(self, name, triples):
+        raise RuntimeError("a table that cannot be written")
+
+    monkeypatch.setattr(TablesBySource, "add_graph", broken)  # the forked worker has it too
+    res = run_cli("build", "--large", *_args(config))
+    assert res.code == EXIT_INTERNAL, res.out + res.err
+    assert "writing the tables" in res.err and "a table that cannot be written" in res.err
+    assert not (config.build_dir / MANIFEST).exists() and not _stages(config.build_dir)
+
+
+@pytest.mark.slow
+def test_a_build_that_fails_stops_its_tables_worker(tmp_path, monkeypatch):
+    config = _tiny(tmp_path, monkeypatch, "s")
+    inputs = load_inputs(config)
+
+    def broken(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("lmskg.pipeline.large.write_graphs", broken)
+    with pytest.raises(OSError, match="disk full"):
+        build_large(config, inputs, parallel=True)
+    assert multiprocessing.active_children() == []
+    assert not (config.build_dir / MANIFEST).exists() and not _stages(config.build_dir)

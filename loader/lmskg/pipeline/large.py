@@ -13,7 +13,8 @@ build never holds the graph in Python objects:
    the tables (evidence, KGX, nanopublications) and the ontology's RDF/XML are rendered
    by the same code as the small build, a batch of sources at a time
    (:mod:`lmskg.exports.tables_by_source`), so the two builds cannot disagree on what a
-   row says;
+   row says: in a second process, side by side with steps 1-3, where the machine has
+   two cores (:mod:`.tables_worker`);
 4. everything is written into a stage directory and moved into ``build/`` with the
    manifest last, as the small build does.
 
@@ -27,12 +28,13 @@ at build time (``lmskg check`` runs the rules for that).
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph
+from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
 from ..atomic import commit_stage, new_stage
@@ -40,16 +42,16 @@ from ..config import Config
 from ..derive.triples import derived_triples
 from ..exports import EXPORTS
 from ..exports.streamed import write_merged, write_trig
-from ..exports.tables_by_source import TablesBySource
 from ..exports.manifest import MANIFEST, TRIG, digests_text, file_sha256
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
-                                   VOCABULARY_GRAPH, draft_graph, is_draft_graph)
+                                   VOCABULARY_GRAPH, draft_graph)
 from ..reasoning.rules import infer
 from ..stores.nquads import QuadWriter
 from ..stores.persistent import DB_DIR, STAMP, stamp_text
 from ..timing import STAGES
 from ..transform.graphs import named_graphs
 from .inputs import Inputs
+from .tables_worker import TablesWorker, write_tables
 
 LARGE_FROM = 5_000  # claims; below it the in-memory build (with HermiT) is quick
 # the ontology file's blank nodes get canonical labels; the vocabulary's own are labelled
@@ -69,27 +71,30 @@ def canonical_triples(triples: Iterable[tuple]) -> Iterable[tuple]:
     return [*plain, *to_canonical_graph(blank)] if len(blank) else plain
 
 
-def write_graphs(inputs: Inputs, quads: Path, derived: Path, tables: TablesBySource) -> int:
-    """Every asserted named graph (and the drafts') as N-Quads into ``quads``, each
-    asserted graph to the tables, and the derived graph into ``derived`` (a file of its
-    own: the rules never read it); how many quads."""
+def graphs_of(inputs: Inputs) -> Iterator[tuple[URIRef, list]]:
+    """(name, triples) of every asserted graph and every draft, in the build's order, as
+    the store and the tables take them: the ontology's blank nodes labelled canonically,
+    each statement once."""
     curated = inputs.curated
+    for name, triples in named_graphs(inputs.ontology, curated.vocab, curated.sources,
+                                      curated.drafts):
+        if name in _WITH_BLANK_NODES:
+            triples = canonical_triples(triples)
+        yield name, list(dict.fromkeys(triples))  # a graph holds a statement once
+
+
+def write_graphs(inputs: Inputs, quads: Path, derived: Path) -> int:
+    """Every asserted named graph (and the drafts') as N-Quads into ``quads``, and the
+    derived graph into ``derived`` (a file of its own: the rules never read it); how many
+    quads."""
     with open(quads, "wb") as fh:
         writer = QuadWriter(fh)
-        for name, triples in named_graphs(inputs.ontology, curated.vocab, curated.sources,
-                                          curated.drafts):
-            if name in _WITH_BLANK_NODES:
-                triples = canonical_triples(triples)
-            triples = list(dict.fromkeys(triples))  # a graph holds a statement once
+        for name, triples in graphs_of(inputs):
             # the ontology and vocabulary graphs come from sets, in the hash seed's order
             writer.write(name, triples, sort=name in (ONTOLOGY_GRAPH, VOCABULARY_GRAPH))
-            if not is_draft_graph(name):  # drafts are in no single-graph export
-                with STAGES.stage("of which tables"):
-                    tables.add_graph(name, triples)
-        with STAGES.stage("of which tables"):
-            tables.close()
     with open(derived, "wb") as fh, STAGES.stage("of which derive"):
         writer.out = fh
+        curated = inputs.curated
         writer.write(DERIVED_GRAPH, derived_triples(inputs.ontology, curated.vocab,
                                                     curated.sources))
     return writer.count
@@ -116,16 +121,25 @@ def append(quads: Path, more: Path) -> None:
         shutil.copyfileobj(src, out, 1 << 20)
 
 
-def build_large(config: Config, inputs: Inputs,
-                reason: bool = True) -> tuple[list[Path], int, int]:
+def build_large(config: Config, inputs: Inputs, reason: bool = True,
+                parallel: bool | None = None) -> tuple[list[Path], int, int]:
     """Stream the graph into a new store, write every export from it, move it all into
     ``build/``; (the files written, the number of quads, the number inferred). With
-    ``reason``, the ``inferred`` graph is written by rules (:func:`inferred_lines`)."""
+    ``reason``, the ``inferred`` graph is written by rules (:func:`inferred_lines`). The
+    tables are written by a second process (:mod:`.tables_worker`) when ``parallel``
+    (by default, when the machine has two cores or more)."""
+    if parallel is None:
+        parallel = (os.cpu_count() or 1) > 1
     stage = new_stage(config.build_dir, "large")
+    tables = None
     try:
         quads, derived = stage / "quads.nq", stage / "derived.nq"
-        with STAGES.stage("transform, derive, tables"):
-            count = write_graphs(inputs, quads, derived, TablesBySource(stage))
+        tables = TablesWorker(inputs, stage, graphs_of) if parallel else None
+        with STAGES.stage("transform, derive"):
+            count = write_graphs(inputs, quads, derived)
+        if tables is None:
+            with STAGES.stage("tables"):
+                write_tables(inputs, stage, graphs_of)
         not_asserted = [DERIVED_GRAPH, INFERRED_GRAPH,
                         *(draft_graph(d.source.record.id) for d in inputs.curated.drafts)]
         inferred: list[str] = []
@@ -146,6 +160,10 @@ def build_large(config: Config, inputs: Inputs,
             write_merged(quads, [str(g) for g in not_asserted], stage / "lmskg.nt",
                          stage / "lmskg.ttl", stage / "lmskg.jsonld")
         quads.unlink()
+        if tables is not None:
+            with STAGES.stage("tables (waiting for the worker)"):
+                STAGES.seconds["tables (in the worker)"] = tables.wait()
+            tables = None
         with STAGES.stage("store optimize"):
             store.optimize()
             store.flush()
@@ -157,4 +175,6 @@ def build_large(config: Config, inputs: Inputs,
         return commit_stage(stage, config.build_dir, [*EXPORTS, DB_DIR, MANIFEST],
                             MANIFEST), count + len(inferred), len(inferred)
     finally:
+        if tables is not None:  # the build failed before the tables were done
+            tables.stop()
         shutil.rmtree(stage, ignore_errors=True)
