@@ -430,3 +430,38 @@ def test_the_derived_context_in_short_is_what_the_graphs_context_statements_say(
         assert got == ([expected] if expected else []), claim_iri
         with_context += bool(expected)
     assert len(claims) > 100 and with_context > 50
+
+
+def test_a_claims_treatment_in_short_is_its_regimen_else_its_therapies_sorted():
+    from lmskg.derive.triples import treatment_summary
+
+    rec = source("s1", []).record
+    assert treatment_summary(rec, claim("s1-c01", regimen="gemcitabine-docetaxel",
+                                        therapies=("surgery",))) == "gemcitabine-docetaxel"
+    assert treatment_summary(rec, claim("s1-c02", therapies=("surgery", "chemotherapy",
+                                                             "surgery"))) == \
+        "chemotherapy; surgery"
+    assert treatment_summary(rec, claim("s1-c03", therapies=("surgery",),
+                                        unnamed_therapy="a new drug")) == "(unnamed); surgery"
+    assert treatment_summary(rec, claim("s1-c04")) == ""
+
+
+def test_the_derived_treatment_in_short_is_what_the_graphs_statements_say(dataset):
+    """Every claim of the real graph: lms:treatmentSummary is the notation of its regimen,
+    else its therapies' notations ("(unnamed)" for a node without one), sorted."""
+    from rdflib.namespace import SKOS
+
+    from lmskg.ontology import terms as T
+
+    claims = set(dataset.subjects(T.source, None))
+    kinds = {"regimen": 0, "therapies": 0}
+    for claim_iri in claims:
+        regimens = [str(dataset.value(r, SKOS.notation))
+                    for r in dataset.objects(claim_iri, T.regimen)]
+        therapies = sorted({str(dataset.value(t, SKOS.notation) or "(unnamed)")
+                            for t in dataset.objects(claim_iri, T.therapy)})
+        expected = regimens[0] if regimens else "; ".join(therapies)
+        got = [str(x) for x in dataset.objects(claim_iri, T.treatmentSummary)]
+        assert got == ([expected] if expected else []), claim_iri
+        kinds["regimen" if regimens else "therapies"] += bool(expected)
+    assert kinds["regimen"] > 20 and kinds["therapies"] > 50

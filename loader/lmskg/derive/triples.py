@@ -1,10 +1,10 @@
 """The derived statements as RDF, for the ``graph/derived`` named graph.
 
 Claim types (``lms:claimType``: the most specific claim class, read in one step), each
-claim's context in short (``lms:contextSummary``), claim dates (``lms:claimDate`` with
-``lms:claimDateKind``), not-before bounds of undated sources, same-origin marks
-(``lms:likelySameOriginAs``), and one ``lms:ClaimPair`` node per pair the agreement
-questions compare. The graph says what made it: the derive activity of
+claim's context and treatment in short (``lms:contextSummary``, ``lms:treatmentSummary``),
+claim dates (``lms:claimDate`` with ``lms:claimDateKind``), not-before bounds of undated
+sources, same-origin marks (``lms:likelySameOriginAs``), and one ``lms:ClaimPair`` node per
+pair the agreement questions compare. The graph says what made it: the derive activity of
 this lmskg version (PROV-O).
 """
 
@@ -17,6 +17,7 @@ from rdflib.namespace import PROV, RDFS, XSD
 
 from ..curated.contexts import in_display_order
 from ..curated.corpus import SourceFile
+from ..curated.records import Claim, Source
 from ..curated.structure import Context
 from ..curated.vocabulary import Vocabulary
 from ..ontology import terms as T
@@ -24,6 +25,7 @@ from ..ontology.index import OntologyIndex
 from ..ontology.namespaces import ACTIVITY, AGENT, CLAIM, DERIVED_GRAPH, PAIR
 from ..transform.nodes import Triple, date_literal, dec, en, individual, nonneg
 from ..transform.source import source_iri
+from ..transform.trials import arm_regimen
 from ..version import __version__
 from .dating import claim_dates, not_before
 from .hierarchy import hierarchy
@@ -43,6 +45,9 @@ DATE_KINDS = {"statement": T.StatementDateKind, "published": T.PublishedDateKind
                "last-updated": T.LastUpdatedDateKind, "not-before": T.NotBeforeDateKind}
 
 
+UNNAMED = "(unnamed)"  # a therapy the text does not name, in a treatment summary
+
+
 def pair_iri(first: str, second: str) -> URIRef:
     return PAIR[f"{first}--{second}"]
 
@@ -58,6 +63,9 @@ def derived_triples(ontology: OntologyIndex, vocab: Vocabulary,
             summary = context_summary(claim.context)
             if summary:
                 yield CLAIM[claim.id], T.contextSummary, Literal(summary)
+            treatment = treatment_summary(src.record, claim)
+            if treatment:
+                yield CLAIM[claim.id], T.treatmentSummary, Literal(treatment)
         bound = not_before(src, vocab)
         if bound is not None:
             yield source_iri(src.record.id), T.notBefore, date_literal(bound.text)
@@ -84,6 +92,17 @@ def context_summary(context: Context) -> str:
     rank = {k.key: k.display_rank for k in in_display_order()}
     ordered = sorted((rank[key], value) for key, values in context for value in values)
     return "; ".join(dict.fromkeys(value for _, value in ordered))
+
+
+def treatment_summary(record: Source, claim: Claim) -> str:
+    """The regimen a claim is about (its own, or its arm's), else the therapies it names,
+    sorted, each once, joined by '; ' ('(unnamed)' for a therapy the text does not name;
+    '' for none): what the questions list as a claim's treatment. Notations are ids."""
+    regimen = arm_regimen(record, claim)
+    if regimen is not None:
+        return regimen
+    named = set(claim.therapies) | ({UNNAMED} if claim.unnamed_therapy is not None else set())
+    return "; ".join(sorted(named))
 
 
 def _provenance() -> Iterable[Triple]:

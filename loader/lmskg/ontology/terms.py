@@ -285,6 +285,7 @@ retrievedOn = URIRef(NS + "retrievedOn")  # retrieved
 schedule = URIRef(NS + "schedule")  # schedule
 statementDate = URIRef(NS + "statementDate")  # statement date
 supportsProperty = URIRef(NS + "supportsProperty")  # supports property
+treatmentSummary = URIRef(NS + "treatmentSummary")  # treatment of the claim, in short
 
 # individuals
 AIGeneratedContent = URIRef(NS + "AIGeneratedContent")  # AI-generated content
@@ -764,6 +765,7 @@ __all__ = [
     "therapy",
     "timePoint",
     "timing",
+    "treatmentSummary",
     "unit",
     "value",
 ]

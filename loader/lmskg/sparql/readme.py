@@ -129,8 +129,8 @@ question at 1,000 to 100,000 claims):
   by row through the indexes; one holding a path or several patterns is evaluated over
   the whole graph first, so keep those to what is few (the doses of dose claims, not the
   figures of every claim) and read what the build derives in one step where it can
-  (`lms:claimType` for a claim's type, `lms:contextSummary` for its whole context, the
-  generated `date-kinds` table for the kind of
+  (`lms:claimType` for a claim's type, `lms:contextSummary` and `lms:treatmentSummary`
+  for its whole context and treatment, the generated `date-kinds` table for the kind of
   its date);
 - never join on a variable a `BIND` made (Oxigraph does not use it as a join key, so
   every row meets every row): join on the pattern's own variables;
