@@ -11,7 +11,8 @@ What makes it realistic rather than a k-fold copy of the real graph:
 - sources of every type, of 10 to 120 claims, dated over 25 years (question-and-answer
   pages date their answers one by one);
 - claims of every type in the proportions of the curated corpus, about the vocabulary's
-  regimens in their contexts (disease, extent, line);
+  regimens or (most statements that are not figures, as in the curated corpus) its
+  therapies, in their contexts (disease, extent, line);
 - figures scattered around one value per regimen and measure, so that corroborations
   arise, with a few outliers (conflicts) and a few opposite stances;
 - citations to a shared pool of references (several sources citing one work), and some
@@ -87,6 +88,11 @@ _SYLLABLES = [c + v for c in "BDFGKLMNPRSTVZ" for v in "AEIOU"]
 COPY_RATE = 0.03  # share of claims copied from an earlier source
 OUTLIER_RATE = 0.05
 CITE_RATE = 0.4
+# Most statements that are not figures name therapies (drugs, surgery, radiotherapy), not a
+# regimen: 115 of the 176 curated claims do. Figures stay with regimens, which pairs compare.
+THERAPY_RATE = 0.6
+THERAPY_KINDS = ("treatment-option", "recommendation", "recommendation-against",
+                 "investigational", "therapy-description", "side-effect")
 
 
 @dataclass
@@ -94,6 +100,7 @@ class Vocab:
     """What synthetic claims are about: the project's own vocabulary."""
 
     regimens: list[dict[str, Any]]
+    therapies: list[tuple[str, str]]  # (id, label) of the therapies, drugs and procedures
     labels: dict[str, str]  # context key -> label
     effects: list[str]
     factors: list[str]
@@ -136,8 +143,10 @@ def _vocab(data_dir: Path) -> Vocab:
     contexts = yamlio.load(data_dir / "vocabulary" / "contexts.yaml") or []
     effects = yamlio.load(data_dir / "vocabulary" / "effects.yaml") or []
     factors = yamlio.load(data_dir / "vocabulary" / "factors.yaml") or []
+    therapies = yamlio.load(data_dir / "vocabulary" / "therapies.yaml") or []
     usable = [r for r in regimens if r["kind"] in ("single-agent", "combination", "family")]
-    return Vocab(usable, {c["id"]: c["label"] for c in contexts},
+    return Vocab(usable, [(t["id"], t["label"]) for t in therapies],
+                 {c["id"]: c["label"] for c in contexts},
                  [e["id"] for e in effects], [f["id"] for f in factors])
 
 
@@ -209,6 +218,10 @@ class Writer:
             return rng.choice(self.earlier)
         regimen = rng.choice(self.vocab.regimens)
         name = regimen["label"]
+        therapies: list[tuple[str, str]] = []
+        if kind in THERAPY_KINDS and self.vocab.therapies and rng.random() < THERAPY_RATE:
+            therapies = rng.sample(self.vocab.therapies, rng.choice((1, 1, 2)))
+            name = " and ".join(label for _, label in therapies)
         ctx = self._context()
         fields: dict[str, Any] = {"type": kind, "regimen": regimen["id"], **ctx}
         setting = self._setting(ctx)
@@ -256,6 +269,9 @@ class Writer:
             fields.update(type=kind if kind in ("recommendation", "treatment-option")
                           else "treatment-option", direction="for")
             text = f"{opening}, {name} {rng.choice(STANCE_FOR)}{closing}."
+        if therapies and "regimen" in fields:  # named as therapies, not as a regimen
+            del fields["regimen"]
+            fields["therapies"] = [tid for tid, _ in therapies]
         self.earlier.append((text, fields))
         if len(self.earlier) > 5000:
             del self.earlier[:1000]
