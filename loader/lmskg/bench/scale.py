@@ -3,7 +3,8 @@
 For each size (claims) in ``--sizes``:
 
 1. ``lmskg synth`` writes a corpus (kept in ``build/bench/corpora/<N>-<seed>`` and reused
-   when it exists: the same seed gives the same bytes);
+   while its ``synth.json`` stamp says this version of synth wrote it whole: the same
+   seed gives the same bytes);
 2. ``lmskg build`` runs as its own process ``--build-repeat`` times (the median is kept,
    with the peak memory of the process and triples per second): the streaming build from
    5,000 claims on, the in-memory build with HermiT below (``--no-reason`` past
@@ -37,6 +38,7 @@ from typing import Callable
 import pyoxigraph as ox
 
 from ..config import Config
+from .synth import is_written
 from ..exports.manifest import built_trig_sha256
 from ..sparql.catalogue import CatalogueQuery, load_catalogue
 from ..sparql.deadline import QueryTimeout, run_within
@@ -122,7 +124,7 @@ def measure_size(claims: int, args, config: Config, log: Callable[[str], None]) 
     result: dict = {"claims": claims, "settings": {
         "repeat": args.repeat, "build_repeat": args.build_repeat, "timeout": args.timeout,
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}}
-    if not (corpus / "data").is_dir():
+    if not is_written(corpus, claims, args.seed):
         seconds, rss, _ = run_process([*LMSKG, "synth", "--claims", str(claims), "--seed",
                                        str(args.seed), "-o", str(corpus)])
         result["synth"] = {"seconds": seconds, "peak_rss_mib": rss}

@@ -25,6 +25,7 @@ documents say so in their first line.
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 import shutil
 from dataclasses import dataclass, field
@@ -35,6 +36,10 @@ from ..curated import yamlio
 from ..curated.layout import REFERENCES, SOURCES, VOCABULARY
 from ..curate.fmt import canonical_text
 
+# Raise it when the same seed comes to write other bytes: benchmarks then write their kept
+# corpora again instead of measuring an older generator's (2: therapies, 2026-11-30).
+SYNTH_VERSION = 2
+STAMP = "synth.json"
 DISCLAIMER = "Synthetic text written by lmskg synth for benchmarks; it states no facts."
 TYPES = (("review-article", 25), ("clinical-trial-report", 20), ("guideline", 10),
          ("patient-information-page", 15), ("general-article", 15),
@@ -337,8 +342,24 @@ def _references(n_refs: int) -> list[dict[str, Any]]:
              "date": str(2000 + i % 25)} for i in range(1, n_refs + 1)]
 
 
+def stamp(claims: int, seed: int) -> dict:
+    """What ``DIR/synth.json`` says of a finished corpus: asked again with the same
+    figures, this version of synth writes the same bytes."""
+    return {"claims": claims, "seed": seed, "synth_version": SYNTH_VERSION}
+
+
+def is_written(out: Path, claims: int, seed: int) -> bool:
+    """Whether ``out`` holds a whole corpus this version of synth writes for these figures
+    (a killed run, another seed or an older generator leave none)."""
+    try:
+        return json.loads((out / STAMP).read_text(encoding="utf-8")) == stamp(claims, seed)
+    except (OSError, ValueError):
+        return False
+
+
 def synthesize(out: Path, claims: int, seed: int, repo_data: Path, shared_vocab: Path) -> dict:
-    """Write a corpus of about ``claims`` claims under ``out``; a summary."""
+    """Write a corpus of about ``claims`` claims under ``out``, its stamp last; a summary."""
+    (out / STAMP).unlink(missing_ok=True)
     rng = random.Random(seed)
     corpus, data = out / "corpus", out / "data"
     for d in (corpus, data / SOURCES, out / "vocab"):
@@ -363,4 +384,6 @@ def synthesize(out: Path, claims: int, seed: int, repo_data: Path, shared_vocab:
         rel = f"{SOURCES}/{sid}.yaml"
         (data / rel).write_text(canonical_text(rel, "", record), encoding="utf-8")
         written += size
+    (out / STAMP).write_text(json.dumps(stamp(claims, seed), sort_keys=True) + "\n",
+                             encoding="utf-8")
     return {"claims": written, "sources": n, "references": n_refs, "seed": seed}

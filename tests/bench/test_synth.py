@@ -1,0 +1,69 @@
+"""``lmskg synth``: the same seed writes the same bytes, a stamp says a corpus is whole,
+and the corpus reads as curated data (quotes at their offsets)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lmskg.bench import synth
+from lmskg.config import Config
+from lmskg.curated import yamlio
+
+
+def _write(root, claims=300, seed=7):
+    base = Config()
+    return synth.synthesize(root, claims, seed, base.data_dir, base.vocab_dir)
+
+
+def _files(root) -> dict:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def test_the_same_seed_writes_the_same_bytes_and_another_seed_does_not(tmp_path):
+    _write(tmp_path / "a")
+    _write(tmp_path / "b")
+    _write(tmp_path / "c", seed=8)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert _files(tmp_path / "a") != _files(tmp_path / "c")
+
+
+def test_claims_name_a_regimen_or_therapies_and_quote_their_text_at_its_offsets(tmp_path):
+    summary = _write(tmp_path)
+    assert summary["claims"] == 300
+    regimen = therapies = 0
+    for path in sorted((tmp_path / "data" / "sources").glob("*.yaml")):
+        record = yamlio.load(path)
+        text = (tmp_path / "corpus" / record["file"]).read_text(encoding="utf-8")
+        for claim in record["claims"]:
+            assert text[claim["start"]:claim["end"]] == claim["quote"], claim["id"]
+            assert not ("regimen" in claim and "therapies" in claim), claim["id"]
+            regimen += "regimen" in claim
+            therapies += "therapies" in claim
+    assert regimen > 100 and therapies > 30  # figures name regimens; many statements do not
+
+
+def test_a_corpus_is_reused_only_when_its_stamp_says_this_synth_wrote_it_whole(tmp_path,
+                                                                            monkeypatch):
+    assert not synth.is_written(tmp_path, 300, 7)  # nothing written yet
+    _write(tmp_path)
+    assert json.loads((tmp_path / synth.STAMP).read_text()) == \
+        {"claims": 300, "seed": 7, "synth_version": synth.SYNTH_VERSION}
+    assert synth.is_written(tmp_path, 300, 7)
+    assert not synth.is_written(tmp_path, 300, 8) and not synth.is_written(tmp_path, 301, 7)
+    monkeypatch.setattr(synth, "SYNTH_VERSION", synth.SYNTH_VERSION + 1)  # a newer generator
+    assert not synth.is_written(tmp_path, 300, 7)
+
+
+def test_a_run_that_stops_midway_leaves_no_stamp(tmp_path, monkeypatch):
+    _write(tmp_path)
+
+    def broken(self, sid, n):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(synth.Writer, "source", broken)
+    with pytest.raises(KeyboardInterrupt):
+        _write(tmp_path)
+    assert not (tmp_path / synth.STAMP).exists() and not synth.is_written(tmp_path, 300, 7)
