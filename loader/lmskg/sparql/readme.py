@@ -123,6 +123,9 @@ store's (docs/remote-stores.md lists what Virtuoso gets wrong). In practice:
 Keep to plans Oxigraph runs in time on a large graph (`make bench` measures every
 question at 1,000 to 100,000 claims):
 
+- open a group with its most selective pattern (the context a question is about, not
+  `lms:source`, which every claim has): Oxigraph joins a group's patterns in the order
+  they are written;
 - write a group's triple patterns before its `BIND`s and `OPTIONAL`s: Oxigraph matches a
   pattern written after one on its own, over the whole graph, and joins afterwards;
 - an `OPTIONAL` holding one triple pattern (and at most a `VALUES` table) is joined row
