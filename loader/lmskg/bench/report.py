@@ -23,13 +23,19 @@ def markdown(results: dict) -> str:
              "than the times). Builds: median of the runs shown; questions: median of "
              f"{results['settings']['repeat']} runs.", "",
              "## Build (curated data to store and every export)", "",
-             "| claims | build | runs | median s | peak RSS MiB | quads | quads/s | slowest stages |",
-             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+             "Peak memory: of the build and its tables worker together (proportional set "
+             "size, sampled every 0.2 s), and of its largest process (the kernel's peak "
+             "RSS).", "",
+             "| claims | build | runs | median s | peak MiB together | peak RSS MiB, largest "
+             "process | quads | quads/s | slowest stages |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for r in results["sizes"]:
         b = r["build"]
         stages = sorted(b["stages"].items(), key=lambda kv: -kv[1])[:3]
+        together = f"{b['peak_together_mib']:,.0f}" if "peak_together_mib" in b else "-"
         lines.append(f"| {r['claims']:,} | {b['kind']} | {b['runs']} | {b['seconds']:.1f} | "
-                     f"{b['peak_rss_mib']:,.0f} | {b['quads']:,} | {b['quads_per_second']:,.0f} | "
+                     f"{together} | {b['peak_rss_mib']:,.0f} | {b['quads']:,} | "
+                     f"{b['quads_per_second']:,.0f} | "
                      + "; ".join(f"{k} {v:.1f} s" for k, v in stages) + " |")
     checks = [r for r in results["sizes"] if "check" in r]
     if checks:
@@ -59,6 +65,11 @@ def markdown(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _peak(build: dict) -> float:
+    """The build's peak memory: of all its processes together where measured."""
+    return build.get("peak_together_mib", build["peak_rss_mib"])
+
+
 def targets(results: dict) -> list[str]:
     """Each target of issue 14 with the figure measured against it."""
     out = []
@@ -70,7 +81,7 @@ def targets(results: dict) -> list[str]:
         ratios = [v["oxigraph"]["seconds"] / v["pyoxigraph"]["seconds"] for v in qs.values()]
         worst = max(ratios)
         out.append(f"- {r['claims']:,} claims: build {r['build']['seconds']:.1f} s "
-                   f"({r['build']['kind']}, peak {r['build']['peak_rss_mib']:,.0f} MiB); "
+                   f"({r['build']['kind']}, peak {_peak(r['build']):,.0f} MiB); "
                    f"slowest question {slowest[0]} {slowest[1]:.2f} s; "
                    f"{len(over)} of {len(qs) - 1} questions over 1 s; point look-up "
                    f"{qs[POINT]['oxigraph']['seconds'] * 1000:.1f} ms; lmskg/raw pyoxigraph "

@@ -1,0 +1,26 @@
+"""How the benchmark measures the memory of a build that forks a worker."""
+
+from __future__ import annotations
+
+import sys
+
+from lmskg.bench.scale import run_process, tree_pss_mib
+
+# a parent and a forked child, each holding 150 MiB of its own, for about a second
+TWO_PROCESSES = """
+import os, time
+if os.fork() == 0:
+    data = b"c" * (150 << 20); time.sleep(1.5); os._exit(0)
+data = b"p" * (150 << 20); time.sleep(1.5); os.wait()
+"""
+
+
+def test_the_peak_of_a_process_and_its_forked_worker_is_counted_together():
+    seconds, largest, _, together = run_process([sys.executable, "-c", TWO_PROCESSES])
+    assert 150 <= largest < 250  # the kernel's peak: one process
+    assert together >= 290  # both, sampled while they ran
+    assert seconds >= 1.5
+
+
+def test_a_process_that_is_gone_holds_nothing():
+    assert tree_pss_mib(2 ** 22 + 12345) == 0  # above Linux's pid limit: no such process
