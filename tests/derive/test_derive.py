@@ -465,3 +465,26 @@ def test_the_derived_treatment_in_short_is_what_the_graphs_statements_say(datase
         assert got == ([expected] if expected else []), claim_iri
         kinds["regimen" if regimens else "therapies"] += bool(expected)
     assert kinds["regimen"] > 20 and kinds["therapies"] > 50
+
+
+def test_the_derived_document_type_is_the_most_specific_document_class(dataset, inputs):
+    """Every source and reference of the real graph: lms:documentType is the one document
+    class with a notation it belongs to that no other such class of it is below."""
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    from lmskg.ontology import terms as T
+    from lmskg.ontology.namespaces import BIBO
+
+    onto = inputs.ontology.graph
+
+    def above(c):
+        return set(onto.transitive_objects(c, RDFS.subClassOf)) - {c}
+
+    documents = {c for c in onto.subjects(SKOS.notation, None) if BIBO.Document in above(c)}
+    typed = set(dataset.subjects(RDF.type, T.Source)) | set(dataset.subjects(RDF.type,
+                                                                             T.Reference))
+    for doc in typed:
+        classes = set(dataset.objects(doc, RDF.type)) & documents
+        most = [c for c in classes if not any(c in above(d) for d in classes)]
+        assert list(dataset.objects(doc, T.documentType)) == most, doc
+    assert len(typed) > 10

@@ -1,6 +1,7 @@
 """The derived statements as RDF, for the ``graph/derived`` named graph.
 
-Claim types (``lms:claimType``: the most specific claim class, read in one step), each
+Claim types (``lms:claimType``: the most specific claim class, read in one step) and
+document types of sources and references (``lms:documentType``), each
 claim's context and treatment in short (``lms:contextSummary``, ``lms:treatmentSummary``),
 claim dates (``lms:claimDate`` with ``lms:claimDateKind``), not-before bounds of undated
 sources, same-origin marks (``lms:likelySameOriginAs``), and one ``lms:ClaimPair`` node per
@@ -26,6 +27,7 @@ from ..ontology.namespaces import ACTIVITY, AGENT, CLAIM, DERIVED_GRAPH, PAIR
 from ..transform.nodes import Triple, date_literal, dec, en, individual, nonneg
 from ..transform.source import source_iri
 from ..transform.trials import arm_regimen
+from ..transform.vocabulary import reference_iri
 from ..version import __version__
 from .dating import claim_dates, not_before
 from .hierarchy import hierarchy
@@ -56,8 +58,13 @@ def derived_triples(ontology: OntologyIndex, vocab: Vocabulary,
                     sources: list[SourceFile]) -> Iterator[Triple]:
     """Every derived statement of a build."""
     yield from _provenance()
+    for key in sorted(vocab.references):  # a document's type, read in one step
+        ref = vocab.references[key]
+        yield reference_iri(ref.id), T.documentType, ontology.lookup("document-type", ref.type)
     dates: dict[str, str] = {}
     for src in sources:
+        yield source_iri(src.record.id), T.documentType, \
+            ontology.lookup("document-type", src.record.type)
         for claim in src.record.claims:  # its type, read in one step by the questions
             yield CLAIM[claim.id], T.claimType, ontology.lookup("claim-type", claim.type)
             summary = context_summary(claim.context)

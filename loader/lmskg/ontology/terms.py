@@ -270,6 +270,7 @@ claimDate = URIRef(NS + "claimDate")  # date of the claim
 claimType = URIRef(NS + "claimType")  # type of the claim
 contextDifference = URIRef(NS + "contextDifference")  # context difference
 contextSummary = URIRef(NS + "contextSummary")  # context of the claim, in short
+documentType = URIRef(NS + "documentType")  # type of the document
 evidenceCode = URIRef(NS + "evidenceCode")  # evidence code
 identifierBasis = URIRef(NS + "identifierBasis")  # identifier basis
 identifierMatch = URIRef(NS + "identifierMatch")  # identifier match
@@ -665,6 +666,7 @@ __all__ = [
     "describedIn",
     "direction",
     "disease",
+    "documentType",
     "dose",
     "doseBasis",
     "doseInterval",

@@ -132,9 +132,9 @@ question at 1,000 to 100,000 claims):
   by row through the indexes; one holding a path or several patterns is evaluated over
   the whole graph first, so keep those to what is few (the doses of dose claims, not the
   figures of every claim) and read what the build derives in one step where it can
-  (`lms:claimType` for a claim's type, `lms:contextSummary` and `lms:treatmentSummary`
-  for its whole context and treatment, the generated `date-kinds` table for the kind of
-  its date);
+  (`lms:claimType` and `lms:documentType` for a claim's or a document's type,
+  `lms:contextSummary` and `lms:treatmentSummary` for a claim's whole context and
+  treatment, the generated `date-kinds` table for the kind of its date);
 - never join on a variable a `BIND` made (Oxigraph does not use it as a join key, so
   every row meets every row): join on the pattern's own variables;
 - a sub-query is evaluated on its own: give it the patterns that keep it small (the
