@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -127,9 +128,10 @@ def build_large(config: Config, inputs: Inputs, reason: bool = True,
     ``build/``; (the files written, the number of quads, the number inferred). With
     ``reason``, the ``inferred`` graph is written by rules (:func:`inferred_lines`). The
     tables are written by a second process (:mod:`.tables_worker`) when ``parallel``
-    (by default, when the machine has two cores or more)."""
+    (by default, when the machine has two cores or more and this process runs one thread:
+    a fork copies no other thread, so a lock one of them held would stay locked)."""
     if parallel is None:
-        parallel = (os.cpu_count() or 1) > 1
+        parallel = (os.cpu_count() or 1) > 1 and threading.active_count() == 1
     stage = new_stage(config.build_dir, "large")
     tables = None
     try:
