@@ -4,6 +4,7 @@ and the corpus reads as curated data (quotes at their offsets)."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -47,14 +48,23 @@ def test_claims_name_a_regimen_or_therapies_and_quote_their_text_at_its_offsets(
 
 def test_a_corpus_is_reused_only_when_its_stamp_says_this_synth_wrote_it_whole(tmp_path,
                                                                             monkeypatch):
-    assert not synth.is_written(tmp_path, 300, 7)  # nothing written yet
+    data = Config().data_dir
+    assert not synth.is_written(tmp_path, 300, 7, data)  # nothing written yet
     _write(tmp_path)
-    assert json.loads((tmp_path / synth.STAMP).read_text()) == \
-        {"claims": 300, "seed": 7, "synth_version": synth.SYNTH_VERSION}
-    assert synth.is_written(tmp_path, 300, 7)
-    assert not synth.is_written(tmp_path, 300, 8) and not synth.is_written(tmp_path, 301, 7)
+    stamp = json.loads((tmp_path / synth.STAMP).read_text())
+    assert stamp == {"claims": 300, "seed": 7, "synth_version": synth.SYNTH_VERSION,
+                     "vocabulary_sha256": stamp["vocabulary_sha256"]}
+    assert len(stamp["vocabulary_sha256"]) == 64
+    assert synth.is_written(tmp_path, 300, 7, data)
+    assert not synth.is_written(tmp_path, 300, 8, data)
+    assert not synth.is_written(tmp_path, 301, 7, data)
+    edited = tmp_path / "edited"  # another vocabulary: the claims would be about other terms
+    shutil.copytree(data / "vocabulary", edited / "vocabulary")
+    with open(edited / "vocabulary" / "therapies.yaml", "a", encoding="utf-8") as fh:
+        fh.write("# an edit\n")
+    assert not synth.is_written(tmp_path, 300, 7, edited)
     monkeypatch.setattr(synth, "SYNTH_VERSION", synth.SYNTH_VERSION + 1)  # a newer generator
-    assert not synth.is_written(tmp_path, 300, 7)
+    assert not synth.is_written(tmp_path, 300, 7, data)
 
 
 def test_a_run_that_stops_midway_leaves_no_stamp(tmp_path, monkeypatch):
@@ -66,4 +76,5 @@ def test_a_run_that_stops_midway_leaves_no_stamp(tmp_path, monkeypatch):
     monkeypatch.setattr(synth.Writer, "source", broken)
     with pytest.raises(KeyboardInterrupt):
         _write(tmp_path)
-    assert not (tmp_path / synth.STAMP).exists() and not synth.is_written(tmp_path, 300, 7)
+    assert not (tmp_path / synth.STAMP).exists()
+    assert not synth.is_written(tmp_path, 300, 7, Config().data_dir)

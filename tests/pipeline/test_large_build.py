@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
+import threading
 
 import pyoxigraph as ox
 import pytest
@@ -25,6 +26,7 @@ from lmskg.ontology.namespaces import INFERRED_GRAPH
 from lmskg.pipeline.inputs import load_inputs
 from lmskg.pipeline.large import build_large
 from lmskg.pipeline.queryable import built_store
+from lmskg.pipeline.tables_worker import fork_is_safe
 from lmskg.stores.nquads import QuadWriter
 from tests.support import tiny
 from tests.support.cli import run_cli
@@ -172,18 +174,64 @@ def test_the_tables_worker_writes_what_one_process_writes(tmp_path, monkeypatch)
         assert (built[True] / name).read_bytes() == (built[False] / name).read_bytes(), name
 
 
-@pytest.mark.slow
-def test_a_failing_tables_worker_fails_the_build_and_writes_nothing(tmp_path, monkeypatch):
-    config = _tiny(tmp_path, monkeypatch, "w")
-
+def _break_the_tables(monkeypatch):
     def broken(self, name, triples):
         raise RuntimeError("a table that cannot be written")
 
     monkeypatch.setattr(TablesBySource, "add_graph", broken)  # the forked worker has it too
+
+
+@pytest.mark.slow
+def test_a_failing_tables_worker_fails_the_build_and_writes_nothing(tmp_path, monkeypatch):
+    config = _tiny(tmp_path, monkeypatch, "w")
+    _break_the_tables(monkeypatch)
+    monkeypatch.setattr("lmskg.pipeline.large.fork_is_safe", lambda: True)
     res = run_cli("build", "--large", *_args(config))
     assert res.code == EXIT_INTERNAL, res.out + res.err
-    assert "writing the tables" in res.err and "a table that cannot be written" in res.err
+    assert "writing the tables" in res.err and \
+        "RuntimeError: a table that cannot be written" in res.err
+    assert "Traceback" not in res.err  # the worker's stack trace only with --debug
     assert not (config.build_dir / MANIFEST).exists() and not _stages(config.build_dir)
+    res = run_cli("--debug", "build", "--large", *_args(config))
+    assert "WorkerTraceback" in res.err and 'raise RuntimeError("a table' in res.err
+
+
+@pytest.mark.slow
+def test_failing_tables_without_a_worker_fail_the_build_and_write_nothing(tmp_path,
+                                                                          monkeypatch):
+    config = _tiny(tmp_path, monkeypatch, "t")
+    _break_the_tables(monkeypatch)
+    with pytest.raises(RuntimeError, match="a table that cannot be written"):
+        build_large(config, load_inputs(config), parallel=False)
+    assert not (config.build_dir / MANIFEST).exists() and not _stages(config.build_dir)
+
+
+def test_a_worker_is_forked_only_from_a_single_threaded_process(monkeypatch):
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    assert fork_is_safe()
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not fork_is_safe()  # a fork would copy a lock the thread might hold
+    finally:
+        stop.set()
+        thread.join()
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0})
+    assert not fork_is_safe()  # one core: nothing to gain
+
+
+@pytest.mark.slow
+def test_without_a_safe_fork_the_build_writes_the_tables_itself(tmp_path, monkeypatch):
+    config = _tiny(tmp_path, monkeypatch, "f")
+
+    def no_worker(*args):
+        raise AssertionError("a worker was forked")
+
+    monkeypatch.setattr("lmskg.pipeline.large.fork_is_safe", lambda: False)
+    monkeypatch.setattr("lmskg.pipeline.large.TablesWorker", no_worker)
+    build_large(config, load_inputs(config), reason=False)
+    assert (config.build_dir / "evidence.csv").read_text(encoding="utf-8").count("\n") > 1
 
 
 @pytest.mark.slow

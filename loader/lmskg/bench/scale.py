@@ -39,7 +39,6 @@ from typing import Callable
 import pyoxigraph as ox
 
 from ..config import Config
-from .synth import is_written
 from ..exports.manifest import built_trig_sha256
 from ..sparql.catalogue import CatalogueQuery, load_catalogue
 from ..sparql.deadline import QueryTimeout, run_within
@@ -49,6 +48,7 @@ from ..sparql.params import bind, bindings_for, parse_given
 from ..stores.dataset import load_trig
 from ..stores.persistent import DB_DIR, open_read_only
 from ..ontology.index import load_ontology
+from .synth import is_written
 
 LMSKG = [sys.executable, "-m", "lmskg"]
 
@@ -177,7 +177,7 @@ def measure_size(claims: int, args, config: Config, log: Callable[[str], None]) 
     result: dict = {"claims": claims, "settings": {
         "repeat": args.repeat, "build_repeat": args.build_repeat, "timeout": args.timeout,
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}}
-    if not is_written(corpus, claims, args.seed):
+    if not is_written(corpus, claims, args.seed, config.data_dir):
         seconds, rss, _, _ = run_process([*LMSKG, "synth", "--claims", str(claims),
                                           "--seed", str(args.seed), "-o", str(corpus)])
         result["synth"] = {"seconds": seconds, "peak_rss_mib": rss}

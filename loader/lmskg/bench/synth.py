@@ -342,17 +342,24 @@ def _references(n_refs: int) -> list[dict[str, Any]]:
              "date": str(2000 + i % 25)} for i in range(1, n_refs + 1)]
 
 
-def stamp(claims: int, seed: int) -> dict:
+def stamp(claims: int, seed: int, repo_data: Path) -> dict:
     """What ``DIR/synth.json`` says of a finished corpus: asked again with the same
-    figures, this version of synth writes the same bytes."""
-    return {"claims": claims, "seed": seed, "synth_version": SYNTH_VERSION}
+    figures and the same vocabulary (``repo_data``'s, which claims are about), this
+    version of synth writes the same bytes."""
+    digest = hashlib.sha256()
+    for path in sorted((repo_data / VOCABULARY).glob("*.yaml")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return {"claims": claims, "seed": seed, "synth_version": SYNTH_VERSION,
+            "vocabulary_sha256": digest.hexdigest()}
 
 
-def is_written(out: Path, claims: int, seed: int) -> bool:
+def is_written(out: Path, claims: int, seed: int, repo_data: Path) -> bool:
     """Whether ``out`` holds a whole corpus this version of synth writes for these figures
-    (a killed run, another seed or an older generator leave none)."""
+    and this vocabulary (a killed run, another seed, an edited vocabulary or an older
+    generator leave none)."""
     try:
-        return json.loads((out / STAMP).read_text(encoding="utf-8")) == stamp(claims, seed)
+        return json.loads((out / STAMP).read_text(encoding="utf-8")) == \
+            stamp(claims, seed, repo_data)
     except (OSError, ValueError):
         return False
 
@@ -384,6 +391,6 @@ def synthesize(out: Path, claims: int, seed: int, repo_data: Path, shared_vocab:
         rel = f"{SOURCES}/{sid}.yaml"
         (data / rel).write_text(canonical_text(rel, "", record), encoding="utf-8")
         written += size
-    (out / STAMP).write_text(json.dumps(stamp(claims, seed), sort_keys=True) + "\n",
-                             encoding="utf-8")
+    (out / STAMP).write_text(json.dumps(stamp(claims, seed, repo_data), sort_keys=True)
+                             + "\n", encoding="utf-8")
     return {"claims": written, "sources": n, "references": n_refs, "seed": seed}

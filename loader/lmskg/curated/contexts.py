@@ -23,7 +23,7 @@ class ContextKind:
     prop: str  # local name of the lms: property a claim states it with
     cls: str  # local name of the lms: class of its values
     values_from: str  # "vocabulary" (data/vocabulary/contexts.yaml) or "ontology" (individuals)
-    display_rank: int  # where it is listed in answers (disease first, intent last)
+    display_rank: int  # where it is listed in answers (disease first, condition last)
     linked: bool  # values are linked by skos:broader, so two claims can be compared on it
     csv_column: str  # the column of build/evidence.csv it fills: "disease" or "setting"
     description: str  # what a curator writes in the field

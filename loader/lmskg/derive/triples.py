@@ -94,7 +94,7 @@ def derived_triples(ontology: OntologyIndex, vocab: Vocabulary,
 
 def context_summary(context: Context) -> str:
     """The notations of a claim's context values, by kind in display order (disease first,
-    intent last) and then by notation, each once, joined by '; ' ('' for no context): what
+    patient condition last) and then by notation, each once, joined by '; ' ('' for no context): what
     the questions list as a claim's context. A value's notation is its id in the record."""
     rank = {k.key: k.display_rank for k in in_display_order()}
     ordered = sorted((rank[key], value) for key, values in context for value in values)
@@ -114,8 +114,10 @@ def treatment_summary(record: Source, claim: Claim) -> str:
 
 def _provenance() -> Iterable[Triple]:
     yield from individual(ACTIVITY_IRI, PROV.Activity)
-    yield ACTIVITY_IRI, RDFS.label, en("lmskg derive: claim dates, same-origin marks, "
-                                       "the pairs of claims the agreement questions compare")
+    yield ACTIVITY_IRI, RDFS.label, en("lmskg derive: claim and document types, claims' "
+                                       "context and treatment in short, claim dates, "
+                                       "same-origin marks, the pairs of claims the "
+                                       "agreement questions compare")
     yield ACTIVITY_IRI, PROV.wasAssociatedWith, AGENT_IRI
     yield from individual(AGENT_IRI, PROV.SoftwareAgent)
     yield AGENT_IRI, RDFS.label, Literal(f"lmskg {__version__}")

@@ -18,7 +18,8 @@ from typing import Iterable
 
 from rdflib import Dataset, URIRef
 
-from ..ontology.namespaces import ID, ONTOLOGY_GRAPH, VOCABULARY_GRAPH, bind_prefixes
+from ..ontology.namespaces import (ID, ONTOLOGY_GRAPH, VOCABULARY_GRAPH, bind_prefixes,
+                                   is_draft_graph)
 from ..ontology import terms as T
 from .evidence_csv import claim_rows, csv_writer
 from .kgx import EDGE_COLUMNS, NODE_COLUMNS, PREFIX_MAP, _terms, edges_of, node_ids, \
@@ -44,7 +45,10 @@ class TablesBySource:
         self.ids: dict[URIRef, str] = {}
 
     def add_graph(self, name: URIRef, triples: Iterable[tuple]) -> None:
-        """Add a graph: the ontology and vocabulary first, then the sources in order."""
+        """Add a graph: the ontology and vocabulary first, then the sources in order (a
+        draft's graph is left out: drafts are in no single-graph export)."""
+        if is_draft_graph(name):
+            return
         vocabulary = name in (ONTOLOGY_GRAPH, VOCABULARY_GRAPH)
         if not vocabulary and not self.files:
             self._open()
@@ -98,5 +102,9 @@ class TablesBySource:
         try:
             self.flush()
         finally:
-            for fh in self.files.values():
-                fh.close()
+            self.abort()
+
+    def abort(self) -> None:
+        """Close the files as they are, writing nothing more (a build that failed)."""
+        for fh in self.files.values():
+            fh.close()

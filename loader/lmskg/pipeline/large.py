@@ -28,9 +28,7 @@ at build time (``lmskg check`` runs the rules for that).
 
 from __future__ import annotations
 
-import os
 import shutil
-import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -44,6 +42,7 @@ from ..derive.triples import derived_triples
 from ..exports import EXPORTS
 from ..exports.streamed import write_merged, write_trig
 from ..exports.manifest import MANIFEST, TRIG, digests_text, file_sha256
+from ..exports.tables_by_source import TablesBySource
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                                    VOCABULARY_GRAPH, draft_graph)
 from ..reasoning.rules import infer
@@ -52,7 +51,7 @@ from ..stores.persistent import DB_DIR, STAMP, stamp_text
 from ..timing import STAGES
 from ..transform.graphs import named_graphs
 from .inputs import Inputs
-from .tables_worker import TablesWorker, write_tables
+from .tables_worker import TablesWorker, fork_is_safe
 
 LARGE_FROM = 5_000  # claims; below it the in-memory build (with HermiT) is quick
 # the ontology file's blank nodes get canonical labels; the vocabulary's own are labelled
@@ -84,18 +83,25 @@ def graphs_of(inputs: Inputs) -> Iterator[tuple[URIRef, list]]:
         yield name, list(dict.fromkeys(triples))  # a graph holds a statement once
 
 
-def write_graphs(inputs: Inputs, quads: Path, derived: Path) -> int:
+def write_graphs(inputs: Inputs, quads: Path, derived: Path,
+                 tables: TablesBySource | None = None) -> int:
     """Every asserted named graph (and the drafts') as N-Quads into ``quads``, and the
-    derived graph into ``derived`` (a file of its own: the rules never read it); how many
-    quads."""
+    derived graph into ``derived`` (a file of its own: the rules never read it); given
+    ``tables`` (a build without a worker), each graph to them as it goes. How many quads."""
     with open(quads, "wb") as fh:
         writer = QuadWriter(fh)
         for name, triples in graphs_of(inputs):
             # the ontology and vocabulary graphs come from sets, in the hash seed's order
             writer.write(name, triples, sort=name in (ONTOLOGY_GRAPH, VOCABULARY_GRAPH))
+            if tables is not None:
+                with STAGES.stage("of which tables"):
+                    tables.add_graph(name, triples)
+    if tables is not None:
+        with STAGES.stage("of which tables"):
+            tables.close()
     with open(derived, "wb") as fh, STAGES.stage("of which derive"):
-        writer.out = fh
         curated = inputs.curated
+        writer = QuadWriter(fh, counted=writer.count)
         writer.write(DERIVED_GRAPH, derived_triples(inputs.ontology, curated.vocab,
                                                     curated.sources))
     return writer.count
@@ -128,20 +134,26 @@ def build_large(config: Config, inputs: Inputs, reason: bool = True,
     ``build/``; (the files written, the number of quads, the number inferred). With
     ``reason``, the ``inferred`` graph is written by rules (:func:`inferred_lines`). The
     tables are written by a second process (:mod:`.tables_worker`) when ``parallel``
-    (by default, when the machine has two cores or more and this process runs one thread:
-    a fork copies no other thread, so a lock one of them held would stay locked)."""
+    (by default, when :func:`~.tables_worker.fork_is_safe`), else as the graphs are
+    written."""
     if parallel is None:
-        parallel = (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+        parallel = fork_is_safe()
     stage = new_stage(config.build_dir, "large")
-    tables = None
+    worker = None
     try:
         quads, derived = stage / "quads.nq", stage / "derived.nq"
-        tables = TablesWorker(inputs, stage, graphs_of) if parallel else None
-        with STAGES.stage("transform, derive"):
-            count = write_graphs(inputs, quads, derived)
-        if tables is None:
-            with STAGES.stage("tables"):
-                write_tables(inputs, stage, graphs_of)
+        if parallel:
+            worker = TablesWorker(inputs, stage, graphs_of)
+            with STAGES.stage("transform, derive"):
+                count = write_graphs(inputs, quads, derived)
+        else:
+            tables = TablesBySource(stage)
+            try:
+                with STAGES.stage("transform, derive, tables"):
+                    count = write_graphs(inputs, quads, derived, tables)
+            except BaseException:
+                tables.abort()
+                raise
         not_asserted = [DERIVED_GRAPH, INFERRED_GRAPH,
                         *(draft_graph(d.source.record.id) for d in inputs.curated.drafts)]
         inferred: list[str] = []
@@ -162,10 +174,10 @@ def build_large(config: Config, inputs: Inputs, reason: bool = True,
             write_merged(quads, [str(g) for g in not_asserted], stage / "lmskg.nt",
                          stage / "lmskg.ttl", stage / "lmskg.jsonld")
         quads.unlink()
-        if tables is not None:
+        if worker is not None:
             with STAGES.stage("tables (waiting for the worker)"):
-                STAGES.seconds["tables (in the worker)"] = tables.wait()
-            tables = None
+                STAGES.seconds["tables (in the worker, in parallel)"] = worker.wait()
+            worker = None
         with STAGES.stage("store optimize"):
             store.optimize()
             store.flush()
@@ -177,6 +189,6 @@ def build_large(config: Config, inputs: Inputs, reason: bool = True,
         return commit_stage(stage, config.build_dir, [*EXPORTS, DB_DIR, MANIFEST],
                             MANIFEST), count + len(inferred), len(inferred)
     finally:
-        if tables is not None:  # the build failed before the tables were done
-            tables.stop()
+        if worker is not None:  # the build failed before the tables were done
+            worker.stop()
         shutil.rmtree(stage, ignore_errors=True)

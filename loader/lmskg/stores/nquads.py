@@ -21,9 +21,9 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 class QuadWriter:
     """Writes (subject, predicate, object) triples of rdflib terms into a named graph."""
 
-    def __init__(self, out: BinaryIO):
+    def __init__(self, out: BinaryIO, counted: int = 0):
         self.out = out
-        self.count = 0
+        self.count = counted  # quads written before, to other files of the same build
         self._iris: dict[str, str] = {}
 
     def _iri(self, iri: str) -> str:
