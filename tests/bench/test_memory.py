@@ -17,7 +17,9 @@ data = b"p" * (150 << 20); time.sleep(1.5); os.wait()
 
 def test_the_peak_of_a_process_and_its_forked_worker_is_counted_together():
     seconds, largest, _, together = run_process([sys.executable, "-c", TWO_PROCESSES])
-    assert 150 <= largest < 250  # the kernel's peak: one process
+    # the kernel's peak is of one process (it may include what the forking test process
+    # held before the exec: Linux keeps the larger of the two)
+    assert largest >= 150
     assert together >= 290  # both, sampled while they ran
     assert seconds >= 1.5
 

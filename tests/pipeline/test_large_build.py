@@ -208,17 +208,22 @@ def test_failing_tables_without_a_worker_fail_the_build_and_write_nothing(tmp_pa
 
 def test_a_worker_is_forked_only_from_a_single_threaded_process(monkeypatch):
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr("threading.active_count", lambda: 1)  # (pytest-xdist runs threads)
     assert fork_is_safe()
+    monkeypatch.setattr("threading.active_count", lambda: 2)
+    assert not fork_is_safe()  # a fork would copy a lock the other thread might hold
+    monkeypatch.setattr("threading.active_count", lambda: 1)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0})
+    assert not fork_is_safe()  # one core: nothing to gain
+    monkeypatch.undo()
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert not fork_is_safe()  # a fork would copy a lock the thread might hold
+        assert not fork_is_safe()  # a real second thread is seen
     finally:
         stop.set()
         thread.join()
-    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0})
-    assert not fork_is_safe()  # one core: nothing to gain
 
 
 @pytest.mark.slow
