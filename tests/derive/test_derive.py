@@ -413,23 +413,12 @@ def test_the_derived_context_in_short_is_what_the_graphs_context_statements_say(
     """Every claim of the real graph: lms:contextSummary equals its context values'
     notations gathered from the graph (by kind in display order, then notation), and a
     claim without context has none."""
-    from rdflib.namespace import SKOS
-
-    from lmskg.curated.contexts import in_display_order
     from lmskg.ontology import terms as T
-    from lmskg.ontology.namespaces import LMS
+    from tests.support.derived import claims, context_summary, mismatches
 
-    claims = set(dataset.subjects(T.source, None))
-    with_context = 0
-    for claim_iri in claims:
-        ordered = sorted((k.display_rank, str(dataset.value(v, SKOS.notation)))
-                         for k in in_display_order()
-                         for v in dataset.objects(claim_iri, LMS[k.prop]))
-        expected = "; ".join(dict.fromkeys(n for _, n in ordered))
-        got = [str(x) for x in dataset.objects(claim_iri, T.contextSummary)]
-        assert got == ([expected] if expected else []), claim_iri
-        with_context += bool(expected)
-    assert len(claims) > 100 and with_context > 50
+    assert mismatches(dataset, T.contextSummary) == []
+    with_context = [c for c in claims(dataset) if context_summary(dataset, c)]
+    assert len(claims(dataset)) > 100 and len(with_context) > 50
 
 
 def test_a_claims_treatment_in_short_is_its_regimen_else_its_therapies_sorted():
@@ -449,42 +438,21 @@ def test_a_claims_treatment_in_short_is_its_regimen_else_its_therapies_sorted():
 def test_the_derived_treatment_in_short_is_what_the_graphs_statements_say(dataset):
     """Every claim of the real graph: lms:treatmentSummary is the notation of its regimen,
     else its therapies' notations ("(unnamed)" for a node without one), sorted."""
-    from rdflib.namespace import SKOS
-
     from lmskg.ontology import terms as T
+    from tests.support.derived import claims, mismatches
 
-    claims = set(dataset.subjects(T.source, None))
-    kinds = {"regimen": 0, "therapies": 0}
-    for claim_iri in claims:
-        regimens = [str(dataset.value(r, SKOS.notation))
-                    for r in dataset.objects(claim_iri, T.regimen)]
-        therapies = sorted({str(dataset.value(t, SKOS.notation) or "(unnamed)")
-                            for t in dataset.objects(claim_iri, T.therapy)})
-        expected = regimens[0] if regimens else "; ".join(therapies)
-        got = [str(x) for x in dataset.objects(claim_iri, T.treatmentSummary)]
-        assert got == ([expected] if expected else []), claim_iri
-        kinds["regimen" if regimens else "therapies"] += bool(expected)
-    assert kinds["regimen"] > 20 and kinds["therapies"] > 50
+    assert mismatches(dataset, T.treatmentSummary) == []
+    named = [c for c in claims(dataset) if list(dataset.objects(c, T.treatmentSummary))]
+    with_regimen = [c for c in named if list(dataset.objects(c, T.regimen))]
+    assert len(with_regimen) > 20 and len(named) - len(with_regimen) > 50
 
 
-def test_the_derived_document_type_is_the_most_specific_document_class(dataset, inputs):
+def test_the_derived_document_type_is_the_most_specific_document_class(dataset):
     """Every source and reference of the real graph: lms:documentType is the one document
     class with a notation it belongs to that no other such class of it is below."""
-    from rdflib.namespace import RDF, RDFS, SKOS
-
     from lmskg.ontology import terms as T
-    from lmskg.ontology.namespaces import BIBO
+    from tests.support.derived import document_type, documents, mismatches
 
-    onto = inputs.ontology.graph
-
-    def above(c):
-        return set(onto.transitive_objects(c, RDFS.subClassOf)) - {c}
-
-    documents = {c for c in onto.subjects(SKOS.notation, None) if BIBO.Document in above(c)}
-    typed = set(dataset.subjects(RDF.type, T.Source)) | set(dataset.subjects(RDF.type,
-                                                                             T.Reference))
-    for doc in typed:
-        classes = set(dataset.objects(doc, RDF.type)) & documents
-        most = [c for c in classes if not any(c in above(d) for d in classes)]
-        assert list(dataset.objects(doc, T.documentType)) == most, doc
-    assert len(typed) > 10
+    assert mismatches(dataset, T.documentType) == []
+    assert all(len(document_type(dataset, d)) == 1 for d in documents(dataset))
+    assert len(documents(dataset)) > 10

@@ -13,10 +13,10 @@ minutes at a thousand, out of reach at 100,000. So:
   QC queries run by Oxigraph.
 
 :func:`check_store` takes a store holding the built dataset (named graphs as in
-``build/lmskg.trig``; ``derived``, ``inferred`` and the drafts' graphs are not checked) and returns the report
-:func:`.run.run_checks` gives. It only reads that store: the rules and the QC queries
-run on an in-memory copy of its asserted graphs (the rules write work graphs; the QC
-queries read the asserted graphs as one default graph).
+``build/lmskg.trig``; ``derived``, ``inferred`` and the drafts' graphs are not checked)
+and returns the report :func:`.run.run_checks` gives. It only reads that store: the rules
+and the QC queries run on an in-memory copy of its asserted graphs (the rules write work
+graphs; the QC queries read the asserted graphs as one default graph).
 """
 
 from __future__ import annotations

@@ -94,8 +94,8 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
             "generated blocks of the queries", cmd_catalogue,
             "Generate queries/README.md, the catalogue of competency questions, from the "
             "headers of queries/*.rq, and the blocks of the queries generated from the "
-            "kinds of a claim's date (marked '# generated: ...'). Without an option, print the README. "
-            "--check exits 1 when either is stale.")
+            "kinds of a claim's date (marked '# generated: ...'). Without an option, print "
+            "the README. --check exits 1 when either is stale.")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--write", action="store_true",
                    help="write queries/README.md and the generated blocks")

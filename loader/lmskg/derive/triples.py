@@ -94,8 +94,9 @@ def derived_triples(ontology: OntologyIndex, vocab: Vocabulary,
 
 def context_summary(context: Context) -> str:
     """The notations of a claim's context values, by kind in display order (disease first,
-    patient condition last) and then by notation, each once, joined by '; ' ('' for no context): what
-    the questions list as a claim's context. A value's notation is its id in the record."""
+    patient condition last) and then by notation, each once, joined by '; ' ('' for no
+    context): what the questions list as a claim's context. A value's notation is its id
+    in the record."""
     rank = {k.key: k.display_rank for k in in_display_order()}
     ordered = sorted((rank[key], value) for key, values in context for value in values)
     return "; ".join(dict.fromkeys(value for _, value in ordered))

@@ -34,7 +34,8 @@ FILES = ("lmskg-ontology.owl", "evidence.csv", "lmskg-kgx-nodes.tsv", "lmskg-kgx
 
 class TablesBySource:
     """Give it the ontology and vocabulary graphs, then each source's graph in turn;
-    :meth:`close` writes what is left and closes the files."""
+    :meth:`close` writes what is left and closes the files (``with`` closes them, or
+    aborts them when the block fails)."""
 
     def __init__(self, stage: Path):
         self.stage = stage
@@ -108,3 +109,13 @@ class TablesBySource:
         """Close the files as they are, writing nothing more (a build that failed)."""
         for fh in self.files.values():
             fh.close()
+
+    def __enter__(self) -> "TablesBySource":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        """Closed whole when the block ends normally, as they are when it fails."""
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()

@@ -18,8 +18,8 @@ build never holds the graph in Python objects:
 4. everything is written into a stage directory and moved into ``build/`` with the
    manifest last, as the small build does.
 
-OWL reasoning at this size is not HermiT's (see docs/decisions/0016-persistent-store-and-large-builds.md):
-the ``inferred`` graph is written by the rules Oxigraph runs (:mod:`lmskg.reasoning.rules`,
+OWL reasoning at this size is not HermiT's (decision 0016, in docs/decisions/): the
+``inferred`` graph is written by the rules Oxigraph runs (:mod:`lmskg.reasoning.rules`,
 proven equal to HermiT's output), so that the questions asking for a defined class (the
 anthracycline-containing regimens, claims of an AI-generated source) answer as they do on a
 small build. The manifest says ``"reasoned": false``: no HermiT proof of consistency was made
@@ -87,7 +87,8 @@ def write_graphs(inputs: Inputs, quads: Path, derived: Path,
                  tables: TablesBySource | None = None) -> int:
     """Every asserted named graph (and the drafts') as N-Quads into ``quads``, and the
     derived graph into ``derived`` (a file of its own: the rules never read it); given
-    ``tables`` (a build without a worker), each graph to them as it goes. How many quads."""
+    ``tables`` (a build without a worker), each graph to them as it goes (the caller
+    closes them). How many quads."""
     with open(quads, "wb") as fh:
         writer = QuadWriter(fh)
         for name, triples in graphs_of(inputs):
@@ -96,9 +97,6 @@ def write_graphs(inputs: Inputs, quads: Path, derived: Path,
             if tables is not None:
                 with STAGES.stage("of which tables"):
                     tables.add_graph(name, triples)
-    if tables is not None:
-        with STAGES.stage("of which tables"):
-            tables.close()
     with open(derived, "wb") as fh, STAGES.stage("of which derive"):
         curated = inputs.curated
         writer = QuadWriter(fh, counted=writer.count)
@@ -147,13 +145,8 @@ def build_large(config: Config, inputs: Inputs, reason: bool = True,
             with STAGES.stage("transform, derive"):
                 count = write_graphs(inputs, quads, derived)
         else:
-            tables = TablesBySource(stage)
-            try:
-                with STAGES.stage("transform, derive, tables"):
-                    count = write_graphs(inputs, quads, derived, tables)
-            except BaseException:
-                tables.abort()
-                raise
+            with STAGES.stage("transform, derive, tables"), TablesBySource(stage) as tables:
+                count = write_graphs(inputs, quads, derived, tables)
         not_asserted = [DERIVED_GRAPH, INFERRED_GRAPH,
                         *(draft_graph(d.source.record.id) for d in inputs.curated.drafts)]
         inferred: list[str] = []

@@ -56,14 +56,9 @@ def write_tables(inputs: Inputs, stage: Path, graphs) -> float:
     """Every graph of ``graphs(inputs)`` into the tables in ``stage``; the seconds it
     took."""
     start = time.perf_counter()
-    tables = TablesBySource(stage)
-    try:
+    with TablesBySource(stage) as tables:
         for name, triples in graphs(inputs):
             tables.add_graph(name, triples)
-    except BaseException:
-        tables.abort()  # the files are left unfinished: the build fails
-        raise
-    tables.close()
     return time.perf_counter() - start
 
 
