@@ -176,24 +176,82 @@ def bindings_for(query: CatalogueQuery, given: dict[str, str],
 
 
 def bind(text: str, bindings: dict[str, URIRef | Literal]) -> str:
-    """The query text with a VALUES block for ``bindings`` opening its WHERE clause."""
+    """The query text with a VALUES block for ``bindings`` opening its WHERE clause, and
+    opening each sub-query that hands a bound variable up unchanged (:func:`_subqueries`).
+
+    A sub-query is evaluated on its own by Oxigraph: without the VALUES inside, one that
+    groups by the parameter computes every group of the graph and keeps one (66 s instead
+    of 0.1 s at 100,000 claims, make bench). Binding it inside gives the same answers."""
     if not bindings:
         return text
     names = sorted(bindings)
     for name in names:
         if not re.search(rf"[?$]{re.escape(name)}\b", text):
             raise QueryError(f"parameter {name!r} is not a variable of the query")
-    values = ("VALUES (" + " ".join(f"?{n}" for n in names) + ") { ("
-              + " ".join(bindings[n].n3() for n in names) + ") }")
-    at = _where_brace(text)
-    return text[:at + 1] + "\n  " + values + text[at + 1:]
+    code = _code_only(text)
+    at = code.find("{")
+    if at < 0:
+        raise QueryError("the query has no WHERE clause to bind parameters in")
+    inserts = [(at + 1, names)] + _subqueries(code, names)
+    for offset, bound in sorted(inserts, reverse=True):
+        values = ("VALUES (" + " ".join(f"?{n}" for n in bound) + ") { ("
+                  + " ".join(bindings[n].n3() for n in bound) + ") }")
+        text = text[:offset] + "\n  " + values + text[offset:]
+    return text
 
 
-def _where_brace(text: str) -> int:
-    """Offset of the '{' that opens the WHERE clause (skipping comments, strings, IRIs)."""
+def _subqueries(code: str, names: list[str]) -> list[tuple[int, list[str]]]:
+    """(offset just inside its WHERE brace, the names to bind there) of each sub-query that
+    hands a parameter's variable up unchanged: it projects the variable itself (or ``*``),
+    not an expression ``AS`` it, and has no LIMIT or OFFSET, nor has any sub-query around
+    it. Its rows then meet the outer VALUES on that variable, so binding it inside first
+    keeps the same rows. (A sub-query that groups by a parameter is assumed to bind it in
+    every row: a row leaving it unbound would join the bound group.)"""
+    found = []
+    for m in re.finditer(r"\{\s*SELECT\b", code, re.IGNORECASE):
+        close = _matching(code, m.start())
+        where = code.find("{", m.end(), close)
+        if where < 0:
+            raise QueryError("a sub-query of the query has no WHERE clause")
+        body_close = _matching(code, where)
+        projection = code[m.end():where]
+        while re.search(r"\([^()]*\)", projection):  # expressions: (... AS ?x)
+            projection = re.sub(r"\([^()]*\)", " ", projection)
+        modifiers = code[body_close + 1:close]
+        handed_up = set() if re.search(r"\b(LIMIT|OFFSET)\b", modifiers, re.IGNORECASE) \
+            else {n for n in names if "*" in projection
+                  or re.search(rf"[?$]{re.escape(n)}\b", projection)}
+        found.append((m.start(), close, where + 1, handed_up))
+    out = []
+    for start, close, inside, handed_up in found:
+        around = [h for s, c, _, h in found if s < start and close < c]
+        bound = [n for n in names if n in handed_up and all(n in h for h in around)]
+        if bound:
+            out.append((inside, bound))
+    return out
+
+
+def _matching(code: str, opening: int) -> int:
+    """Offset of the '}' that closes the '{' at ``opening``."""
+    depth = 0
+    for i in range(opening, len(code)):
+        if code[i] == "{":
+            depth += 1
+        elif code[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise QueryError("the query has a '{' that is never closed")
+
+
+def _code_only(text: str) -> str:
+    """``text`` with its comments, strings and IRIs blanked out (offsets kept), so that
+    braces and keywords are found in the query's code only."""
+    out = list(text)
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        start = i
         if ch == "#":
             i = text.find("\n", i)
             i = n if i < 0 else i
@@ -202,13 +260,11 @@ def _where_brace(text: str) -> int:
             j = i + len(quote)
             while j < n and text[j:j + len(quote)] != quote:
                 j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
+            i = min(j + len(quote), n)
+        elif ch == "<" and (m := re.match(r"<[^\s<>\"{}|^`\\]*>", text[i:])):
+            i += m.end()
+        else:
+            i += 1
             continue
-        elif ch == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", text[i:]):
-            i += re.match(r"<[^\s<>\"{}|^`\\]*>", text[i:]).end()
-            continue
-        elif ch == "{":
-            return i
-        i += 1
-    raise QueryError("the query has no WHERE clause to bind parameters in")
-
+        out[start:i] = [c if c == "\n" else " " for c in text[start:i]]
+    return "".join(out)

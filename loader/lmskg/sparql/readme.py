@@ -138,7 +138,13 @@ question at 1,000 to 100,000 claims):
 - never join on a variable a `BIND` made (Oxigraph does not use it as a join key, so
   every row meets every row): join on the pattern's own variables;
 - a sub-query is evaluated on its own: give it the patterns that keep it small (the
-  compared pairs, not every two claims that cite one work).
+  compared pairs, not every two claims that cite one work); a parameter is bound inside
+  each sub-query that projects its variable unchanged (`lmskg query` does it), so one that
+  groups by the regimen asked about computes that regimen's group only;
+- a `UNION` branch holding a path, and a pattern written after a `UNION`, are matched on
+  their own over the whole graph: to walk from a bound value through steps of a hierarchy,
+  write one path of alternatives (`lms:regimen|lms:regimen/skos:broader|...`) with no step
+  of length zero rather than a `UNION`.
 
 ## Questions
 """
