@@ -252,6 +252,10 @@ def measure_questions(store: ox.Store, build: Path, claims: int, args, config: C
                 row[engine] = {"seconds": seconds, "runs": runs, "timed_out": False}
             except QueryTimeout:
                 row[engine] = {"seconds": args.timeout, "runs": 1, "timed_out": True}
+        if not row["pyoxigraph"]["timed_out"]:
+            # the answer's size, beside its time: a question listing every pair of 100,000
+            # claims is bound by its rows, one about a single regimen by its plan
+            row["rows"] = engines["pyoxigraph"](text)
         out[name] = row
         log(f"  {claims} {name}: " + ", ".join(f"{e} {v['seconds'] * 1000:.1f} ms"
                                                for e, v in row.items()))

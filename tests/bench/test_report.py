@@ -1,0 +1,35 @@
+"""The benchmark's Markdown report (lmskg.bench.report): each question's answer size is
+shown beside its times, so that a slow question is read as large or as badly planned."""
+
+from __future__ import annotations
+
+from lmskg.bench.report import POINT, markdown
+
+
+def _timing(seconds: float, timed_out: bool = False) -> dict:
+    return {"seconds": seconds, "runs": 5, "timed_out": timed_out}
+
+
+def _results() -> dict:
+    questions = {
+        "conflicts": {"oxigraph": _timing(20.0, True), "pyoxigraph": _timing(20.0, True)},
+        "outcome-table": {"oxigraph": _timing(9.3), "pyoxigraph": _timing(8.1),
+                          "rows": 35076},
+        POINT: {"oxigraph": _timing(0.0003), "pyoxigraph": _timing(0.0002), "rows": 12},
+    }
+    build = {"kind": "streaming", "runs": 1, "seconds": 346.2, "peak_rss_mib": 3749,
+             "peak_together_mib": 6315, "quads": 8155651, "quads_per_second": 23557,
+             "stages": {"tables": 310.9}}
+    return {"machine": {"platform": "Linux", "cpus": 2, "python": "3.11", "pyoxigraph": "0.5",
+                        "load_average_at_start": [1, 1, 1]},
+            "settings": {"repeat": 5},
+            "sizes": [{"claims": 100000, "build": build, "questions": questions,
+                       "settings": {"repeat": 3, "timeout": 20.0}}]}
+
+
+def test_each_question_shows_its_rows_and_a_timed_out_one_shows_none():
+    text = markdown(_results())
+    assert "| question | rows | lmskg on Oxigraph | raw pyoxigraph | ratio |" in text
+    assert "| outcome-table | 35,076 | 9,300.0 | 8,100.0 | 1.15 | - | - |" in text
+    assert "| conflicts | - | > 20,000.0 | > 20,000.0 | 1.00 | - | - |" in text
+    assert "slowest question conflicts >20.00 s; 2 of 2 questions over 1 s" in text
