@@ -1,6 +1,6 @@
 """RDF serialisations of the dataset: Turtle, N-Triples, JSON-LD and TriG, deterministic.
 
-Blank nodes (only in OWL axioms) get canonical labels, subjects and lines are sorted,
+Blank nodes (only in OWL axioms) get canonical labels (RDFC-1.0), subjects and lines are sorted,
 so a rebuild gives byte-identical files (rdflib's own order depends on the hash seed).
 """
 
@@ -8,18 +8,34 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Iterable
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.compare import to_canonical_graph
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, URIRef
 
 from ..ontology.namespaces import PREFIXES, bind_prefixes
+from ..stores.oxigraph import from_ox, to_ox
 from ..transform.graphs import asserted
 
 
+def canonical_triples(triples: Iterable[tuple]) -> list[tuple]:
+    """The triples, their blank nodes labelled by the W3C's RDF Dataset Canonicalization
+    (RDFC-1.0, SHA-256; Oxigraph's): the same labels (``c14n0``, ...) for the same graph
+    however its blank nodes were named. Milliseconds for the ontology's 900 blank nodes,
+    where rdflib's own algorithm (rdflib.compare) took 3.5 s."""
+    triples = list(triples)
+    if not any(isinstance(term, BNode) for triple in triples for term in triple):
+        return triples
+    dataset = ox.Dataset(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in dataset]
+
+
 def canonical(graph: Graph) -> Graph:
-    """A copy with canonical blank-node labels and our prefixes."""
+    """A copy with canonical blank-node labels (:func:`canonical_triples`) and our
+    prefixes."""
     out = Graph()
-    for triple in to_canonical_graph(graph):
+    for triple in canonical_triples(graph):
         out.add(triple)
     return bind_prefixes(out)
 

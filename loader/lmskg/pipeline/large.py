@@ -34,8 +34,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, URIRef
-from rdflib.compare import to_canonical_graph
+from rdflib import URIRef
 
 from ..atomic import commit_stage, new_stage
 from ..config import Config
@@ -43,6 +42,7 @@ from ..derive.triples import derived_triples
 from ..exports import EXPORTS
 from ..exports.streamed import write_merged, write_trig
 from ..exports.manifest import MANIFEST, TRIG, digests_text, file_sha256
+from ..exports.rdf import canonical_triples
 from ..exports.tables_by_source import TablesBySource
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                                    VOCABULARY_GRAPH, draft_graph)
@@ -60,23 +60,9 @@ LARGE_FROM = 5_000  # claims; below it the in-memory build (with HermiT) is quic
 _WITH_BLANK_NODES = (ONTOLOGY_GRAPH,)
 
 
-def canonical_triples(triples: Iterable[tuple]) -> Iterable[tuple]:
-    """The triples, those with blank nodes relabelled canonically (rdflib's algorithm on
-    the part of the graph that has blank nodes: the same labels for the same input)."""
-    plain, blank = [], Graph()
-    for t in triples:
-        if any(isinstance(term, BNode) for term in t):
-            blank.add(t)
-        else:
-            plain.append(t)
-    return [*plain, *to_canonical_graph(blank)] if len(blank) else plain
-
-
 def labelled_graphs(inputs: Inputs) -> dict[URIRef, list]:
-    """The graphs with blank nodes (the ontology's), labelled canonically. rdflib's
-    labelling of the ontology's 2,900 triples takes about 9 s (py-spy, make bench at
-    10,000 claims): done once per build, before the tables worker forks, so that both
-    processes use these."""
+    """The graphs with blank nodes (the ontology's), labelled canonically: once per build,
+    before the tables worker forks, so that both processes use these."""
     return {ONTOLOGY_GRAPH: canonical_triples(iter(inputs.ontology.graph))}
 
 
