@@ -123,15 +123,19 @@ store's (docs/remote-stores.md lists what Virtuoso gets wrong). In practice:
 Keep to plans Oxigraph runs in time on a large graph (`make bench` measures every
 question at 1,000 to 100,000 claims):
 
-- open a group with its most selective pattern (the context a question is about, not
-  `lms:source`, which every claim has): Oxigraph joins a group's patterns in the order
-  they are written;
+- give the planner a bound start: Oxigraph orders a group's patterns by their estimated
+  size (the written order breaks ties), and a parameter read only in a `FILTER` links to
+  nothing, so every claim is matched first. Walk from the parameter instead: a path from
+  the bound value (`?claim lms:lineOfTherapy|lms:lineOfTherapy/skos:broader ?line`), or a
+  sub-query that lists what counts as the value asked about and projects the parameter;
 - write a group's triple patterns before its `BIND`s and `OPTIONAL`s: Oxigraph matches a
   pattern written after one on its own, over the whole graph, and joins afterwards;
 - an `OPTIONAL` holding one triple pattern (and at most a `VALUES` table) is joined row
   by row through the indexes; one holding a path or several patterns is evaluated over
-  the whole graph first, so keep those to what is few (the doses of dose claims, not the
-  figures of every claim) and read what the build derives in one step where it can
+  the whole graph first, so keep those to what is few: open it with what every row of the
+  question already has (the claim's type, `?claim a lms:ArmResultClaim`, or its subgroup),
+  so it reads the figures of those claims, not of every claim; and read what the build
+  derives in one step where it can
   (`lms:claimType` and `lms:documentType` for a claim's or a document's type,
   `lms:contextSummary` and `lms:treatmentSummary` for a claim's whole context and
   treatment, the generated `date-kinds` table for the kind of its date);
