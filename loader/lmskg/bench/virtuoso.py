@@ -450,8 +450,13 @@ def _median_seconds(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
 
 def benchmark(trig: Path, queries_dir: Path, ontology_file: Path, repeat: int,
               say: Callable[[str], None] = print, load: str = "both",
-              buffers: int = 10000) -> dict[str, Any]:
-    """Load ``trig`` into a private Virtuoso and time it and every catalogue question."""
+              buffers: int = 10000, virtuoso_only: bool = False) -> dict[str, Any]:
+    """Load ``trig`` into a private Virtuoso and time it and every catalogue question;
+    beside it, unless ``virtuoso_only``, the embedded store and an Oxigraph server on the
+    same file, with each answer compared (at 100,000 claims those take an hour more: the
+    embedded store converts every row of the largest answers)."""
+    if virtuoso_only:
+        return _virtuoso_only(trig, queries_dir, ontology_file, repeat, say, load, buffers)
     from ..ontology.index import load_ontology
     from ..sparql.catalogue import load_catalogue
     from ..sparql.engines import OxigraphEngine
@@ -521,6 +526,51 @@ def benchmark(trig: Path, queries_dir: Path, ontology_file: Path, repeat: int,
     return out
 
 
+def _virtuoso_only(trig: Path, queries_dir: Path, ontology_file: Path, repeat: int,
+                   say: Callable[[str], None], load: str, buffers: int) -> dict[str, Any]:
+    """:func:`benchmark` on Virtuoso alone (answers not compared: ``make test-virtuoso``
+    compares them, question by question, on the fixtures and the real graph)."""
+    from ..ontology.index import load_ontology
+    from ..sparql.catalogue import load_catalogue
+    from ..sparql.params import bind, bindings_for
+    from ..sparql.remote import Connection, run_remote
+    from ..stores.publish import graphs_of, publish
+
+    out: dict[str, Any] = {"trig": str(trig), "repeat": repeat, "machine": machine(),
+                           "virtuoso_only": True}
+    payloads = graphs_of(trig)
+    out["graphs"], out["triples"] = len(payloads), sum(p.triples for p in payloads)
+    say(f"{trig}: {out['graphs']} graphs, {out['triples']} triples")
+    onto = load_ontology(ontology_file)
+    texts = {name: bind(q.text, bindings_for(q, {}, onto))
+             for name, q in sorted(load_catalogue(queries_dir).items())}
+    with Virtuoso(buffers=buffers) as v:
+        out["start_seconds"] = v.start_seconds
+        v.create_user("lmskg", "bench")
+        if load in ("both", "gsp"):
+            env = {"LMSKG_ENDPOINT_USER": "lmskg", "LMSKG_ENDPOINT_PASSWORD": "bench"}
+            out["publish_seconds"] = publish(trig, v.crud_auth_url, timeout=3600,
+                                             say=lambda line: None, environ=env).seconds
+            say(f"lmskg publish (GSP, Digest): {out['publish_seconds']:.1f} s")
+        if load in ("both", "bulk"):
+            if load == "both":
+                v.clear_graphs("https://w3id.org/lmskg/graph/")
+            out["bulk_seconds"] = v.bulk_load([trig])
+            say(f"bulk load (ld_dir + rdf_loader_run + checkpoint): {out['bulk_seconds']:.1f} s")
+        connection = Connection(v.sparql_url)
+        rows = []
+        for name, text in texts.items():
+            ask = (lambda: run_remote(v.sparql_url, text, timeout=3600, where=name,
+                                      connection=connection))
+            count = len(ask().rows)
+            first, median = _median_seconds(ask, repeat)
+            rows.append({"query": name, "rows": count, "virtuoso_first": first,
+                         "virtuoso": median})
+            say(f"  {name}: {count} rows, Virtuoso {median:.3f} s")
+        out["queries"] = rows
+    return out
+
+
 def _normal(res: Any) -> list[tuple]:
     """An answer as a sorted list of rows, numbers by value (engines write them apart)."""
     from decimal import Decimal, InvalidOperation
@@ -566,6 +616,16 @@ def machine() -> dict[str, Any]:
 
 def markdown(result: dict[str, Any]) -> str:
     rows = result["queries"]
+    if result.get("virtuoso_only"):
+        lines = [f"{result['triples']} triples in {result['graphs']} graphs; medians of "
+                 f"{result['repeat']} runs after a first one; {result['machine']}", "",
+                 "| question | rows | Virtuoso s (first) | Virtuoso s |",
+                 "| --- | ---: | ---: | ---: |"]
+        lines += [f"| {r['query']} | {r['rows']:,} | {r['virtuoso_first']:.3f} | "
+                  f"{r['virtuoso']:.3f} |" for r in rows]
+        lines += [f"\n{key}: {result[key]:.2f}" for key in
+                  ("start_seconds", "publish_seconds", "bulk_seconds") if key in result]
+        return "\n".join(lines) + "\n"
     total_v = sum(r["virtuoso"] for r in rows)
     total_o = sum(r["oxigraph"] for r in rows)
     lines = [f"{result['triples']} triples in {result['graphs']} graphs; medians of "
@@ -600,6 +660,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--buffers", type=int, default=10000,
                    help="Virtuoso's page cache in 8 KiB pages (default: 10000, 80 MB)")
     p.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    p.add_argument("--virtuoso-only", action="store_true",
+                   help="time Virtuoso alone: no embedded store, no Oxigraph server, answers "
+                        "not compared (make test-virtuoso compares them)")
     p.add_argument("--copies", type=int, default=1, metavar="K",
                    help="measure the dataset with every source K times (replicate_trig); "
                         "the copy is written beside --trig")
@@ -614,7 +677,7 @@ def main(argv: list[str] | None = None) -> int:
         quads = replicate_trig(args.trig, args.copies, trig)
         print(f"wrote {trig}: {quads} quads ({time.perf_counter() - t:.0f} s)")
     result = benchmark(trig, args.queries, args.ontology, args.repeat, load=args.load,
-                       buffers=args.buffers)
+                       buffers=args.buffers, virtuoso_only=args.virtuoso_only)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
     sys.stdout.write(markdown(result))
