@@ -257,8 +257,9 @@ def measure_questions(store: ox.Store, build: Path, claims: int, args, config: C
             # claims is bound by its rows, one about a single regimen by its plan
             row["rows"] = engines["pyoxigraph"](text)
         out[name] = row
-        log(f"  {claims} {name}: " + ", ".join(f"{e} {v['seconds'] * 1000:.1f} ms"
-                                               for e, v in row.items()))
+        log(f"  {claims} {name}: " + ", ".join(f"{e} {row[e]['seconds'] * 1000:.1f} ms"
+                                               for e in engines)
+            + (f", {row['rows']:,} rows" if "rows" in row else ""))
     return out
 
 

@@ -1,0 +1,27 @@
+"""The benchmark's question loop (lmskg.bench.scale.measure_questions) on the real graph:
+every catalogue question and the point look-up timed on lmskg's engine and on raw
+pyoxigraph, each with its answer's size, and a line of the log per question."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from lmskg.bench.report import POINT
+from lmskg.bench.scale import measure_questions
+from lmskg.sparql.catalogue import load_catalogue
+from lmskg.stores.oxigraph import from_dataset
+
+
+def test_each_question_is_timed_on_both_engines_with_its_rows(dataset, config, tmp_path):
+    store = from_dataset(dataset)
+    said: list[str] = []
+    args = SimpleNamespace(timeout=30.0, repeat=1, rdflib_max=0)
+    out = measure_questions(store, tmp_path, 176, args, config, said.append)
+    names = sorted(load_catalogue(config.queries_dir))
+    assert sorted(out) == sorted([*names, POINT])
+    for name, row in out.items():
+        assert set(row) == {"oxigraph", "pyoxigraph", "rows"}, name
+        assert row["oxigraph"]["seconds"] > 0 and not row["pyoxigraph"]["timed_out"]
+    assert out[POINT]["rows"] > 0 and sum(row["rows"] for row in out.values()) > 100
+    assert len(said) == len(out)
+    assert any(line.endswith(f", {out[POINT]['rows']:,} rows") for line in said)
