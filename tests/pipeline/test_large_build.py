@@ -244,7 +244,7 @@ def test_a_build_that_fails_stops_its_tables_worker(tmp_path, monkeypatch):
     config = _tiny(tmp_path, monkeypatch, "s")
     inputs = load_inputs(config)
 
-    def broken(*args, **kwargs):
+    def broken(*args):
         raise OSError("disk full")
 
     monkeypatch.setattr("lmskg.pipeline.large.write_graphs", broken)

@@ -453,31 +453,34 @@ def benchmark(trig: Path, queries_dir: Path, ontology_file: Path, repeat: int,
               buffers: int = 10000, virtuoso_only: bool = False) -> dict[str, Any]:
     """Load ``trig`` into a private Virtuoso and time it and every catalogue question;
     beside it, unless ``virtuoso_only``, the embedded store and an Oxigraph server on the
-    same file, with each answer compared (at 100,000 claims those take an hour more: the
-    embedded store converts every row of the largest answers)."""
-    if virtuoso_only:
-        return _virtuoso_only(trig, queries_dir, ontology_file, repeat, say, load, buffers)
-    from ..ontology.index import load_ontology
-    from ..sparql.catalogue import load_catalogue
+    same file, with each answer compared (at 100,000 claims those two took an hour for a
+    third of the questions; ``make test-virtuoso`` compares the answers on the fixtures)."""
     from ..sparql.engines import OxigraphEngine
     from ..sparql.local import run_local
-    from ..sparql.params import bind, bindings_for
     from ..sparql.remote import Connection, run_remote
     from ..stores.oxigraph import from_trig
-    from ..stores.publish import graphs_of, publish
 
-    out: dict[str, Any] = {"trig": str(trig), "repeat": repeat, "machine": machine()}
-    t = time.perf_counter()
-    payloads = graphs_of(trig)
-    out["parse_seconds"] = time.perf_counter() - t
-    out["graphs"], out["triples"] = len(payloads), sum(p.triples for p in payloads)
-    say(f"{trig}: {out['graphs']} graphs, {out['triples']} triples")
+    out = _described(trig, repeat, say)
+    texts = _catalogue_texts(queries_dir, ontology_file)
+    if virtuoso_only:
+        out["virtuoso_only"] = True
+        with Virtuoso(buffers=buffers) as v:
+            _load(v, trig, load, say, out)
+            connection = Connection(v.sparql_url)
+            rows = []
+            for name, text in texts.items():
+                ask = (lambda: run_remote(v.sparql_url, text, timeout=3600, where=name,
+                                          connection=connection))
+                count = len(ask().rows)
+                first, median = _median_seconds(ask, repeat)
+                rows.append({"query": name, "rows": count, "virtuoso_first": first,
+                             "virtuoso": median})
+                say(f"  {name}: {count} rows, Virtuoso {median:.3f} s")
+            out["queries"] = rows
+        return out
     t = time.perf_counter()
     local = OxigraphEngine(from_trig(trig))
     out["oxigraph_load_seconds"] = time.perf_counter() - t
-    onto = load_ontology(ontology_file)
-    texts = {name: bind(q.text, bindings_for(q, {}, onto))
-             for name, q in sorted(load_catalogue(queries_dir).items())}
     from ..serve.oxigraph import Server, free_port as oxigraph_port, prepare_database
 
     scratch = Path(tempfile.mkdtemp(prefix="lmskg-bench-oxigraph-"))
@@ -485,20 +488,7 @@ def benchmark(trig: Path, queries_dir: Path, ontology_file: Path, repeat: int,
     database, _ = prepare_database(trig, scratch / "oxigraph")
     out["oxigraph_server_load_seconds"] = time.perf_counter() - t
     with Virtuoso(buffers=buffers) as v, Server(database, port=oxigraph_port()) as oxigraph:
-        out["start_seconds"] = v.start_seconds
-        say(f"Virtuoso started in {v.start_seconds:.1f} s at {v.base_url}")
-        v.create_user("lmskg", "bench")
-        if load in ("both", "gsp"):
-            env = {"LMSKG_ENDPOINT_USER": "lmskg", "LMSKG_ENDPOINT_PASSWORD": "bench"}
-            summary = publish(trig, v.crud_auth_url, timeout=3600, say=lambda line: None,
-                              environ=env)
-            out["publish_seconds"] = summary.seconds
-            say(f"lmskg publish (GSP, Digest): {summary.seconds:.1f} s")
-        if load in ("both", "bulk"):
-            if load == "both":
-                v.clear_graphs("https://w3id.org/lmskg/graph/")
-            out["bulk_seconds"] = v.bulk_load([trig])
-            say(f"bulk load (ld_dir + rdf_loader_run + checkpoint): {out['bulk_seconds']:.1f} s")
+        _load(v, trig, load, say, out)
         connection = Connection(v.sparql_url)
         rows = []
         for name, text in texts.items():
@@ -526,49 +516,50 @@ def benchmark(trig: Path, queries_dir: Path, ontology_file: Path, repeat: int,
     return out
 
 
-def _virtuoso_only(trig: Path, queries_dir: Path, ontology_file: Path, repeat: int,
-                   say: Callable[[str], None], load: str, buffers: int) -> dict[str, Any]:
-    """:func:`benchmark` on Virtuoso alone (answers not compared: ``make test-virtuoso``
-    compares them, question by question, on the fixtures and the real graph)."""
+def _described(trig: Path, repeat: int, say: Callable[[str], None]) -> dict[str, Any]:
+    """The figures' head: the file, its graphs and triples, the machine."""
+    from ..stores.publish import graphs_of
+
+    out: dict[str, Any] = {"trig": str(trig), "repeat": repeat, "machine": machine()}
+    t = time.perf_counter()
+    payloads = graphs_of(trig)
+    out["parse_seconds"] = time.perf_counter() - t
+    out["graphs"], out["triples"] = len(payloads), sum(p.triples for p in payloads)
+    say(f"{trig}: {out['graphs']} graphs, {out['triples']} triples")
+    return out
+
+
+def _catalogue_texts(queries_dir: Path, ontology_file: Path) -> dict[str, str]:
+    """Every catalogue question with its default parameters bound, by name."""
     from ..ontology.index import load_ontology
     from ..sparql.catalogue import load_catalogue
     from ..sparql.params import bind, bindings_for
-    from ..sparql.remote import Connection, run_remote
-    from ..stores.publish import graphs_of, publish
 
-    out: dict[str, Any] = {"trig": str(trig), "repeat": repeat, "machine": machine(),
-                           "virtuoso_only": True}
-    payloads = graphs_of(trig)
-    out["graphs"], out["triples"] = len(payloads), sum(p.triples for p in payloads)
-    say(f"{trig}: {out['graphs']} graphs, {out['triples']} triples")
     onto = load_ontology(ontology_file)
-    texts = {name: bind(q.text, bindings_for(q, {}, onto))
-             for name, q in sorted(load_catalogue(queries_dir).items())}
-    with Virtuoso(buffers=buffers) as v:
-        out["start_seconds"] = v.start_seconds
-        v.create_user("lmskg", "bench")
-        if load in ("both", "gsp"):
-            env = {"LMSKG_ENDPOINT_USER": "lmskg", "LMSKG_ENDPOINT_PASSWORD": "bench"}
-            out["publish_seconds"] = publish(trig, v.crud_auth_url, timeout=3600,
-                                             say=lambda line: None, environ=env).seconds
-            say(f"lmskg publish (GSP, Digest): {out['publish_seconds']:.1f} s")
-        if load in ("both", "bulk"):
-            if load == "both":
-                v.clear_graphs("https://w3id.org/lmskg/graph/")
-            out["bulk_seconds"] = v.bulk_load([trig])
-            say(f"bulk load (ld_dir + rdf_loader_run + checkpoint): {out['bulk_seconds']:.1f} s")
-        connection = Connection(v.sparql_url)
-        rows = []
-        for name, text in texts.items():
-            ask = (lambda: run_remote(v.sparql_url, text, timeout=3600, where=name,
-                                      connection=connection))
-            count = len(ask().rows)
-            first, median = _median_seconds(ask, repeat)
-            rows.append({"query": name, "rows": count, "virtuoso_first": first,
-                         "virtuoso": median})
-            say(f"  {name}: {count} rows, Virtuoso {median:.3f} s")
-        out["queries"] = rows
-    return out
+    return {name: bind(q.text, bindings_for(q, {}, onto))
+            for name, q in sorted(load_catalogue(queries_dir).items())}
+
+
+def _load(v: Virtuoso, trig: Path, load: str, say: Callable[[str], None],
+          out: dict[str, Any]) -> None:
+    """``trig`` into the running Virtuoso ``v``: by ``lmskg publish`` (``gsp``), by its
+    bulk loader (``bulk``) or both, one after the other; their seconds into ``out``."""
+    from ..stores.publish import publish
+
+    out["start_seconds"] = v.start_seconds
+    say(f"Virtuoso started in {v.start_seconds:.1f} s at {v.base_url}")
+    v.create_user("lmskg", "bench")
+    if load in ("both", "gsp"):
+        env = {"LMSKG_ENDPOINT_USER": "lmskg", "LMSKG_ENDPOINT_PASSWORD": "bench"}
+        summary = publish(trig, v.crud_auth_url, timeout=3600, say=lambda line: None,
+                          environ=env)
+        out["publish_seconds"] = summary.seconds
+        say(f"lmskg publish (GSP, Digest): {summary.seconds:.1f} s")
+    if load in ("both", "bulk"):
+        if load == "both":
+            v.clear_graphs("https://w3id.org/lmskg/graph/")
+        out["bulk_seconds"] = v.bulk_load([trig])
+        say(f"bulk load (ld_dir + rdf_loader_run + checkpoint): {out['bulk_seconds']:.1f} s")
 
 
 def _normal(res: Any) -> list[tuple]:

@@ -1,7 +1,8 @@
 """RDF serialisations of the dataset: Turtle, N-Triples, JSON-LD and TriG, deterministic.
 
-Blank nodes (only in OWL axioms) get canonical labels (RDFC-1.0), subjects and lines are sorted,
-so a rebuild gives byte-identical files (rdflib's own order depends on the hash seed).
+Blank nodes (only in OWL axioms) get canonical labels (RDFC-1.0), subjects and lines
+are sorted, so a rebuild gives byte-identical files (rdflib's own order depends on the
+hash seed).
 """
 
 from __future__ import annotations

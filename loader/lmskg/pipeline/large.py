@@ -29,7 +29,6 @@ at build time (``lmskg check`` runs the rules for that).
 from __future__ import annotations
 
 import shutil
-from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -60,35 +59,27 @@ LARGE_FROM = 5_000  # claims; below it the in-memory build (with HermiT) is quic
 _WITH_BLANK_NODES = (ONTOLOGY_GRAPH,)
 
 
-def labelled_graphs(inputs: Inputs) -> dict[URIRef, list]:
-    """The graphs with blank nodes (the ontology's), labelled canonically: once per build,
-    before the tables worker forks, so that both processes use these."""
-    return {ONTOLOGY_GRAPH: canonical_triples(iter(inputs.ontology.graph))}
-
-
-def graphs_of(inputs: Inputs, labelled: dict[URIRef, list] | None = None
-              ) -> Iterator[tuple[URIRef, list]]:
+def graphs_of(inputs: Inputs) -> Iterator[tuple[URIRef, list]]:
     """(name, triples) of every asserted graph and every draft, in the build's order, as
     the store and the tables take them: the ontology's blank nodes labelled canonically
-    (``labelled``: as :func:`labelled_graphs` gave them), each statement once."""
+    (RDFC-1.0: milliseconds, so each process labels them itself), each statement once."""
     curated = inputs.curated
     for name, triples in named_graphs(inputs.ontology, curated.vocab, curated.sources,
                                       curated.drafts):
         if name in _WITH_BLANK_NODES:
-            triples = labelled[name] if labelled is not None else canonical_triples(triples)
+            triples = canonical_triples(triples)
         yield name, list(dict.fromkeys(triples))  # a graph holds a statement once
 
 
 def write_graphs(inputs: Inputs, quads: Path, derived: Path,
-                 tables: TablesBySource | None = None, graphs=graphs_of) -> int:
+                 tables: TablesBySource | None = None) -> int:
     """Every asserted named graph (and the drafts') as N-Quads into ``quads``, and the
     derived graph into ``derived`` (a file of its own: the rules never read it); given
     ``tables`` (a build without a worker), each graph to them as it goes (the caller
-    closes them); ``graphs``: :func:`graphs_of`, or one with its labelled graphs. How
-    many quads."""
+    closes them). How many quads."""
     with open(quads, "wb") as fh:
         writer = QuadWriter(fh)
-        for name, triples in graphs(inputs):
+        for name, triples in graphs_of(inputs):
             # the ontology and vocabulary graphs come from sets, in the hash seed's order
             writer.write(name, triples, sort=name in (ONTOLOGY_GRAPH, VOCABULARY_GRAPH))
             if tables is not None:
@@ -137,15 +128,13 @@ def build_large(config: Config, inputs: Inputs, reason: bool = True,
     worker = None
     try:
         quads, derived = stage / "quads.nq", stage / "derived.nq"
-        with STAGES.stage("label the ontology's blank nodes"):
-            graphs = partial(graphs_of, labelled=labelled_graphs(inputs))
         if parallel:
-            worker = TablesWorker(inputs, stage, graphs)
+            worker = TablesWorker(inputs, stage, graphs_of)
             with STAGES.stage("transform, derive"):
-                count = write_graphs(inputs, quads, derived, graphs=graphs)
+                count = write_graphs(inputs, quads, derived)
         else:
             with STAGES.stage("transform, derive, tables"), TablesBySource(stage) as tables:
-                count = write_graphs(inputs, quads, derived, tables, graphs=graphs)
+                count = write_graphs(inputs, quads, derived, tables)
         not_asserted = [DERIVED_GRAPH, INFERRED_GRAPH,
                         *(draft_graph(d.source.record.id) for d in inputs.curated.drafts)]
         inferred: list[str] = []
