@@ -25,3 +25,14 @@ def test_each_question_is_timed_on_both_engines_with_its_rows(dataset, config, t
     assert out[POINT]["rows"] > 0 and sum(row["rows"] for row in out.values()) > 100
     assert len(said) == len(out)
     assert any(line.endswith(f", {out[POINT]['rows']:,} rows") for line in said)
+
+
+def test_an_in_memory_copy_is_timed_beside_the_store_when_given(dataset, config, tmp_path):
+    store = from_dataset(dataset)
+    args = SimpleNamespace(timeout=30.0, repeat=1, rdflib_max=0)
+    out = measure_questions(store, tmp_path, 176, args, config, lambda line: None,
+                            in_memory=from_dataset(dataset))
+    for name, row in out.items():
+        assert set(row) == {"oxigraph", "pyoxigraph", "pyoxigraph-ram", "rows"}, name
+        assert row["pyoxigraph-ram"]["seconds"] > 0
+        assert not row["pyoxigraph-ram"]["timed_out"]

@@ -14,9 +14,12 @@ For each size (claims) in ``--sizes``:
    look-up, ``--repeat`` times each, on three engines over the same data:
    ``oxigraph`` (lmskg's engine on the build's persistent store: what ``lmskg query``
    does, with parameter binding and result conversion), ``pyoxigraph`` (the raw library
-   on the same store, results consumed: the reference line) and ``memory`` (rdflib's
-   own engine on the TriG file, up to ``--rdflib-max`` claims; a question over
-   ``--timeout`` seconds is recorded as such and not repeated).
+   on the same store, results consumed: the reference line), ``pyoxigraph-ram`` (the
+   raw library on the TriG file loaded into an in-memory store, up to ``--ram-max``
+   claims: what the answers cost when no read goes to RocksDB, which bounds the
+   questions on disk) and ``memory`` (rdflib's own engine on the TriG file, up to
+   ``--rdflib-max`` claims; a question over ``--timeout`` seconds is recorded as such and
+   not repeated).
 
 Writes ``build/bench/results.json`` (every figure), ``build/bench/results.md`` (tables)
 and ``build/bench/scaling.svg`` (log-log: seconds against claims, one line per stage
@@ -46,6 +49,7 @@ from ..sparql.engines import OxigraphEngine, RdflibEngine
 from ..sparql.local import run_local
 from ..sparql.params import bind, bindings_for, parse_given
 from ..stores.dataset import load_trig
+from ..stores.oxigraph import from_trig
 from ..stores.persistent import DB_DIR, open_read_only
 from ..ontology.index import load_ontology
 from .synth import is_written
@@ -216,12 +220,19 @@ def measure_size(claims: int, args, config: Config, log: Callable[[str], None]) 
         seconds, rss, _, _ = run_process([*LMSKG, "check", *paths], env)
         result["check"] = {"seconds": seconds, "peak_rss_mib": rss}
         log(f"  check {claims}: {seconds:.1f} s")
-    result["questions"] = measure_questions(store, build, claims, args, config, log)
+    in_memory = None
+    if claims <= args.ram_max:
+        start = time.perf_counter()
+        in_memory = from_trig(build / "lmskg.trig")
+        result["ram_load_seconds"] = time.perf_counter() - start
+        log(f"  TriG into an in-memory store {claims}: {result['ram_load_seconds']:.1f} s")
+    result["questions"] = measure_questions(store, build, claims, args, config, log,
+                                            in_memory)
     return result
 
 
 def measure_questions(store: ox.Store, build: Path, claims: int, args, config: Config,
-                      log: Callable[[str], None]) -> dict:
+                      log: Callable[[str], None], in_memory: ox.Store | None = None) -> dict:
     ontology = load_ontology(config.ontology_file)
     catalogue = load_catalogue(config.queries_dir)
     texts = {}
@@ -236,6 +247,9 @@ def measure_questions(store: ox.Store, build: Path, claims: int, args, config: C
     engines["oxigraph"] = lambda text: run_local(lmskg_engine, text, "bench", timeout=0)
     engines["pyoxigraph"] = lambda text: sum(
         1 for _ in store.query(text, use_default_graph_as_union=True))
+    if in_memory is not None:
+        engines["pyoxigraph-ram"] = lambda text: sum(
+            1 for _ in in_memory.query(text, use_default_graph_as_union=True))
     if claims <= args.rdflib_max:
         ds = load_trig(build / "lmskg.trig")
         rdflib_engine = RdflibEngine(ds)
