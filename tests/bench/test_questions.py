@@ -1,13 +1,16 @@
 """The benchmark's question loop (lmskg.bench.scale.measure_questions) on the real graph:
 every catalogue question and the point look-up timed on lmskg's engine and on raw
-pyoxigraph, each with its answer's size, and a line of the log per question."""
+pyoxigraph (and on an in-memory copy when given), each with its answer's size, and a line
+of the log per question."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from lmskg.bench.report import POINT
-from lmskg.bench.scale import measure_questions
+from lmskg.bench.scale import in_memory_copy, measure_questions
 from lmskg.sparql.catalogue import load_catalogue
 from lmskg.stores.oxigraph import from_dataset
 
@@ -36,3 +39,13 @@ def test_an_in_memory_copy_is_timed_beside_the_store_when_given(dataset, config,
         assert set(row) == {"oxigraph", "pyoxigraph", "pyoxigraph-ram", "rows"}, name
         assert row["pyoxigraph-ram"]["seconds"] > 0
         assert not row["pyoxigraph-ram"]["timed_out"]
+
+
+def test_the_in_memory_copy_must_hold_what_the_store_holds(tmp_path):
+    trig = tmp_path / "lmskg.trig"
+    trig.write_text("<urn:g> { <urn:s> <urn:p> <urn:o> . <urn:s> <urn:p> <urn:o2> . }\n",
+                    encoding="utf-8")
+    store, seconds = in_memory_copy(trig, 2)
+    assert len(store) == 2 and seconds >= 0
+    with pytest.raises(RuntimeError, match=r"lmskg.trig holds 2 quads, the build's store 3"):
+        in_memory_copy(trig, 3)

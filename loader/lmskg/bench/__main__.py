@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="rdflib's engine answers up to this many claims (default 1000)")
     ap.add_argument("--ram-max", type=int, default=100000,
                     help="raw pyoxigraph also answers from an in-memory copy of the graph "
-                         "up to this many claims (default 100000: about 5 GiB there)")
+                         "up to this many claims (default 100000)")
     ap.add_argument("--check-max", type=int, default=100000,
                     help="lmskg check up to this many claims (default 100000)")
     ap.add_argument("--keep", action="store_true",

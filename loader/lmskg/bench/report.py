@@ -86,7 +86,7 @@ def targets(results: dict) -> list[str]:
                       key=lambda kv: kv[1])
         beyond = ">" if qs[slowest[0]]["oxigraph"].get("timed_out") else ""
         over = [n for n, v in qs.items() if n != POINT and v["oxigraph"]["seconds"] > 1.0]
-        over_ram = [n for n, v in qs.items() if n != POINT and "pyoxigraph-ram" in v
+        over_ram = [n for n, v in qs.items() if n != POINT and "ram_load_seconds" in r
                     and v["pyoxigraph-ram"]["seconds"] > 1.0]
         ratios = [v["oxigraph"]["seconds"] / v["pyoxigraph"]["seconds"] for v in qs.values()]
         worst = max(ratios)
