@@ -17,9 +17,9 @@ For each size (claims) in ``--sizes``:
    on the same store, results consumed: the reference line), ``pyoxigraph-ram`` (the
    raw library on the TriG file loaded into an in-memory store, up to ``--ram-max``
    claims: the same engine with no read going to RocksDB; loaded after the check and
-   held while every engine is timed) and ``memory`` (rdflib's own engine on the TriG file, up to
-   ``--rdflib-max`` claims; a question over ``--timeout`` seconds is recorded as such and
-   not repeated).
+   held while every engine is timed) and ``memory`` (rdflib's own engine on the TriG
+   file, up to ``--rdflib-max`` claims); a question over ``--timeout`` seconds is
+   recorded as such and not repeated.
 
 Writes ``build/bench/results.json`` (every figure), ``build/bench/results.md`` (tables)
 and ``build/bench/scaling.svg`` (log-log: seconds against claims, one line per stage

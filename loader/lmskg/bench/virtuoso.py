@@ -469,10 +469,8 @@ def benchmark(trig: Path, queries_dir: Path, ontology_file: Path, repeat: int,
             connection = Connection(v.sparql_url)
             rows = []
             for name, text in texts.items():
-                ask = (lambda: run_remote(v.sparql_url, text, timeout=3600, where=name,
-                                          connection=connection))
-                count = len(ask().rows)
-                first, median = _median_seconds(ask, repeat)
+                answer, first, median = _timed_on_virtuoso(v, connection, name, text, repeat)
+                count = len(answer.rows)
                 rows.append({"query": name, "rows": count, "virtuoso_first": first,
                              "virtuoso": median})
                 say(f"  {name}: {count} rows, Virtuoso {median:.3f} s")
@@ -492,15 +490,11 @@ def benchmark(trig: Path, queries_dir: Path, ontology_file: Path, repeat: int,
         connection = Connection(v.sparql_url)
         rows = []
         for name, text in texts.items():
-            remote = run_remote(v.sparql_url, text, timeout=3600, where=name,
-                                connection=connection)
+            remote, r_first, r_med = _timed_on_virtuoso(v, connection, name, text, repeat)
             remote_rows = len(remote.rows)
             same = _normal(remote) == _normal(run_local(local, text, name, timeout=0))
             if not same:
                 say(f"  {name}: Virtuoso's answer differs from Oxigraph's")
-            r_first, r_med = _median_seconds(
-                lambda: run_remote(v.sparql_url, text, timeout=3600, where=name,
-                                   connection=connection), repeat)
             l_first, l_med = _median_seconds(lambda: run_local(local, text, name, timeout=0),
                                              repeat)
             s_first, s_med = _median_seconds(
@@ -514,6 +508,20 @@ def benchmark(trig: Path, queries_dir: Path, ontology_file: Path, repeat: int,
         out["queries"] = rows
     shutil.rmtree(scratch, ignore_errors=True)
     return out
+
+
+def _timed_on_virtuoso(v: Virtuoso, connection: Any, name: str, text: str,
+                       repeat: int) -> tuple[Any, float, float]:
+    """(the answer, its first timed run's seconds, the median seconds) of one question on
+    Virtuoso: asked once for the answer, then timed."""
+    from ..sparql.remote import run_remote
+
+    def ask() -> Any:
+        return run_remote(v.sparql_url, text, timeout=3600, where=name, connection=connection)
+
+    answer = ask()
+    first, median = _median_seconds(ask, repeat)
+    return answer, first, median
 
 
 def _described(trig: Path, repeat: int, say: Callable[[str], None]) -> dict[str, Any]:

@@ -206,8 +206,8 @@ def _subqueries(code: str, names: list[str]) -> list[tuple[int, list[str]]]:
     hands a parameter's variable up unchanged: it projects the variable itself (or ``*``),
     not an expression ``AS`` it, and has no LIMIT or OFFSET, and so does every sub-query
     around it. Its rows then meet the outer VALUES on that variable, so binding it inside
-    first keeps the same rows. (A sub-query that groups by a parameter is assumed to bind it in
-    every row: a row leaving it unbound would join the bound group.)"""
+    first keeps the same rows. (A sub-query that groups by a parameter is assumed to bind
+    it in every row: a row leaving it unbound would join the bound group.)"""
     found = []
     for m in re.finditer(r"\{\s*SELECT\b", code, re.IGNORECASE):
         close = _matching(code, m.start())
