@@ -29,8 +29,10 @@ at build time (``lmskg check`` runs the rules for that).
 from __future__ import annotations
 
 import shutil
+import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterator
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -45,6 +47,7 @@ from ..exports.rdf import canonical_triples
 from ..exports.tables_by_source import TablesBySource
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                                    VOCABULARY_GRAPH, draft_graph)
+from ..reasoning.by_parts import NotSeparable, inferred_by_parts
 from ..reasoning.rules import infer
 from ..stores.nquads import QuadWriter
 from ..stores.persistent import DB_DIR, STAMP, stamp_text
@@ -57,6 +60,11 @@ LARGE_FROM = 5_000  # claims; below it the in-memory build (with HermiT) is quic
 # the ontology file's blank nodes get canonical labels; the vocabulary's own are labelled
 # in order already (transform.vocabulary.all_different)
 _WITH_BLANK_NODES = (ONTOLOGY_GRAPH,)
+# the graphs every part of the rules' work holds; the others (the sources') are split
+_BACKGROUND = (ONTOLOGY_GRAPH, VOCABULARY_GRAPH)
+# quads of the sources' graphs the rules reason over at a time: about 13,000 claims, a
+# store of about 0.3 GiB (the whole graph's store would be 21 GiB at a million claims)
+PART_QUADS = 1_000_000
 
 
 def graphs_of(inputs: Inputs) -> Iterator[tuple[URIRef, list]]:
@@ -71,17 +79,30 @@ def graphs_of(inputs: Inputs) -> Iterator[tuple[URIRef, list]]:
         yield name, list(dict.fromkeys(triples))  # a graph holds a statement once
 
 
+@dataclass(frozen=True)
+class Span:
+    """Where one named graph's quads are in the N-Quads file of the asserted graphs."""
+
+    name: URIRef
+    start: int  # byte offsets
+    end: int
+    quads: int
+
+
 def write_graphs(inputs: Inputs, quads: Path, derived: Path,
-                 tables: TablesBySource | None = None) -> int:
+                 tables: TablesBySource | None = None) -> tuple[int, list[Span]]:
     """Every asserted named graph (and the drafts') as N-Quads into ``quads``, and the
     derived graph into ``derived`` (a file of its own: the rules never read it); given
     ``tables`` (a build without a worker), each graph to them as it goes (the caller
-    closes them). How many quads."""
+    closes them). How many quads, and where each graph is in ``quads``."""
+    spans = []
     with open(quads, "wb") as fh:
         writer = QuadWriter(fh)
         for name, triples in graphs_of(inputs):
+            start = fh.tell()
             # the ontology and vocabulary graphs come from sets, in the hash seed's order
-            writer.write(name, triples, sort=name in (ONTOLOGY_GRAPH, VOCABULARY_GRAPH))
+            count = writer.write(name, triples, sort=name in (ONTOLOGY_GRAPH, VOCABULARY_GRAPH))
+            spans.append(Span(name, start, fh.tell(), count))
             if tables is not None:
                 with STAGES.stage("of which tables"):
                     tables.add_graph(name, triples)
@@ -90,22 +111,60 @@ def write_graphs(inputs: Inputs, quads: Path, derived: Path,
         writer = QuadWriter(fh, counted=writer.count)
         writer.write(DERIVED_GRAPH, derived_triples(inputs.ontology, curated.vocab,
                                                     curated.sources))
-    return writer.count
+    return writer.count, spans
 
 
-def inferred_lines(quads: Path, not_asserted: list) -> list[str]:
+def inferred_lines(quads: Path, spans: list[Span], not_asserted: list,
+                   part_quads: int = PART_QUADS) -> list[str]:
     """The ``inferred`` graph, by rules, of the asserted graphs in the N-Quads file
-    ``quads``, as sorted N-Quads lines (the same bytes each build).
+    ``quads`` (where ``spans`` say), as sorted N-Quads lines (the same bytes each build).
 
-    The rules run in an in-memory Oxigraph store, not in the persistent one: they are
+    The rules run in in-memory Oxigraph stores, not in the persistent one: they are
     hundreds of small SPARQL updates, about four times faster without RocksDB's writes
-    (docs/decisions/0016-persistent-store-and-large-builds.md)."""
+    (docs/decisions/0016-persistent-store-and-large-builds.md). The sources' graphs are
+    reasoned over about ``part_quads`` quads at a time, each part with the ontology and
+    vocabulary, where :mod:`lmskg.reasoning.by_parts` proves the parts independent; else
+    (and when one part holds them all) over the whole graph in one store."""
+    skip = {str(g) for g in not_asserted}
+    background = [s for s in spans if s.name in _BACKGROUND]
+    own = [s for s in spans if s.name not in _BACKGROUND and str(s.name) not in skip]
+    groups = _parts(own, part_quads)
+    if len(groups) > 1:
+        try:
+            with open(quads, "rb") as fh:
+                return inferred_by_parts(
+                    b"".join(_read(fh, s) for s in background),
+                    (b"".join(_read(fh, s) for s in group) for group in groups),
+                    frozenset(skip), str(INFERRED_GRAPH),
+                    frozenset(str(s.name) for s in background))
+        except NotSeparable as e:
+            print(f"lmskg build: the rules run over the whole graph at once, as its parts "
+                  f"are not independent: {e}", file=sys.stderr)
     store = ox.Store()
     store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
-    infer(store, exclude=frozenset(str(g) for g in not_asserted))
+    infer(store, exclude=frozenset(skip))
     graph = ox.NamedNode(str(INFERRED_GRAPH))
     return sorted(f"{q.subject} {q.predicate} {q.object} {graph} .\n"
                   for q in store.quads_for_pattern(None, None, None, graph))
+
+
+def _parts(spans: list[Span], part_quads: int) -> list[list[Span]]:
+    """Consecutive graphs, as many to a part as keep it within ``part_quads`` quads (a
+    graph larger than that is a part of its own)."""
+    groups: list[list[Span]] = []
+    size = 0
+    for span in spans:
+        if not groups or size + span.quads > part_quads:
+            groups.append([])
+            size = 0
+        groups[-1].append(span)
+        size += span.quads
+    return groups
+
+
+def _read(fh: BinaryIO, span: Span) -> bytes:
+    fh.seek(span.start)
+    return fh.read(span.end - span.start)
 
 
 def append(quads: Path, more: Path) -> None:
@@ -131,16 +190,16 @@ def build_large(config: Config, inputs: Inputs, reason: bool = True,
         if parallel:
             worker = TablesWorker(inputs, stage, graphs_of)
             with STAGES.stage("transform, derive"):
-                count = write_graphs(inputs, quads, derived)
+                count, spans = write_graphs(inputs, quads, derived)
         else:
             with STAGES.stage("transform, derive, tables"), TablesBySource(stage) as tables:
-                count = write_graphs(inputs, quads, derived, tables)
+                count, spans = write_graphs(inputs, quads, derived, tables)
         not_asserted = [DERIVED_GRAPH, INFERRED_GRAPH,
                         *(draft_graph(d.source.record.id) for d in inputs.curated.drafts)]
         inferred: list[str] = []
         if reason:
             with STAGES.stage("reason (rules)"):
-                inferred = inferred_lines(quads, not_asserted)
+                inferred = inferred_lines(quads, spans, not_asserted)
         append(quads, derived)  # asserted, derived, inferred: the order of the exports
         derived.unlink()
         with open(quads, "ab") as fh:

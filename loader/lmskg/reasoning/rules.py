@@ -294,17 +294,21 @@ class Reasoner:
                  f"{s.absent('?i', iri(RDF.type), '?c')} }}")
 
 
-def schema_graph(scope: Scope) -> Graph:
-    """The ontology graph and every asserted graph that states an axiom, in one graph."""
+def schema_graph_names(scope: Scope) -> set[str]:
+    """The ontology graph and every asserted graph that states an axiom."""
     preds = " ".join(iri(p) for p in sorted(SCHEMA_PREDICATES))
     types = " ".join(iri(t) for t in sorted(SCHEMA_TYPES))
     rows = scope.select(
         f"SELECT DISTINCT ?g WHERE {{ {{ VALUES ?p {{ {preds} }} GRAPH ?g {{ ?s ?p ?o }} }} UNION "
         f"{{ VALUES ?t {{ {types} }} GRAPH ?g {{ ?s a ?t }} }} "
         f"FILTER (?g NOT IN ({', '.join(iri(n) for n in sorted(scope.exclude | WORK_GRAPHS))})) }}")
-    names = {str(r["g"]) for r in rows} | {str(ONTOLOGY_GRAPH)}
+    return ({str(r["g"]) for r in rows} | {str(ONTOLOGY_GRAPH)}) - scope.exclude
+
+
+def schema_graph(scope: Scope) -> Graph:
+    """The graphs of :func:`schema_graph_names`, in one graph."""
     g = Graph()
-    for name in sorted(names - scope.exclude):
+    for name in sorted(schema_graph_names(scope)):
         for q in scope.store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
             g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
     return g
