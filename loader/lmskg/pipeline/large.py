@@ -6,9 +6,10 @@ build never holds the graph in Python objects:
 
 1. every named graph is written as N-Quads text (:mod:`lmskg.stores.nquads`), the
    ontology and vocabulary graphs with canonical blank-node labels;
-2. the rules write the ``inferred`` graph in an in-memory store loaded from that text
-   (below), and Oxigraph bulk-loads all of it into the persistent store
-   ``build/oxigraph/db``;
+2. the rules write the ``inferred`` graph in in-memory stores loaded from that text, a
+   part of the sources' graphs at a time where that is proven to give the same lines
+   (:func:`inferred_lines`, decision 0018), and Oxigraph bulk-loads all of it into the
+   persistent store ``build/oxigraph/db``;
 3. the RDF exports are written from the same text (:mod:`lmskg.exports.streamed`);
    the tables (evidence, KGX, nanopublications) and the ontology's RDF/XML are rendered
    by the same code as the small build, a batch of sources at a time
