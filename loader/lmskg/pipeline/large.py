@@ -7,7 +7,7 @@ build never holds the graph in Python objects:
 1. every named graph is written as N-Quads text (:mod:`lmskg.stores.nquads`), the
    ontology and vocabulary graphs with canonical blank-node labels;
 2. the rules write the ``inferred`` graph in in-memory stores loaded from that text, a
-   part of the sources' graphs at a time where that is proven to give the same lines
+   part of the sources' graphs at a time where checks show that gives the same lines
    (:func:`inferred_lines`, decision 0018), and Oxigraph bulk-loads all of it into the
    persistent store ``build/oxigraph/db``;
 3. the RDF exports are written from the same text (:mod:`lmskg.exports.streamed`);
@@ -49,7 +49,7 @@ from ..exports.tables_by_source import TablesBySource
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                                    VOCABULARY_GRAPH, draft_graph)
 from ..reasoning.by_parts import NotSeparable, inferred_by_parts
-from ..reasoning.rules import infer
+from ..reasoning.rules import infer, target_lines
 from ..stores.nquads import QuadWriter
 from ..stores.persistent import DB_DIR, STAMP, stamp_text
 from ..timing import STAGES
@@ -124,7 +124,7 @@ def inferred_lines(quads: Path, spans: list[Span], not_asserted: list,
     hundreds of small SPARQL updates, about four times faster without RocksDB's writes
     (docs/decisions/0016-persistent-store-and-large-builds.md). The sources' graphs are
     reasoned over about ``part_quads`` quads at a time, each part with the ontology and
-    vocabulary, where :mod:`lmskg.reasoning.by_parts` proves the parts independent; else
+    vocabulary, where :mod:`lmskg.reasoning.by_parts` shows the parts independent; else
     (and when one part holds them all) over the whole graph in one store."""
     skip = {str(g) for g in not_asserted}
     background = [s for s in spans if s.name in _BACKGROUND]
@@ -135,18 +135,22 @@ def inferred_lines(quads: Path, spans: list[Span], not_asserted: list,
             with open(quads, "rb") as fh:
                 return inferred_by_parts(
                     b"".join(_read(fh, s) for s in background),
-                    (b"".join(_read(fh, s) for s in group) for group in groups),
-                    frozenset(skip), str(INFERRED_GRAPH),
-                    frozenset(str(s.name) for s in background))
+                    ((_part_name(i, group), b"".join(_read(fh, s) for s in group))
+                     for i, group in enumerate(groups, start=1)),
+                    frozenset(skip), str(INFERRED_GRAPH))
         except NotSeparable as e:
             print(f"lmskg build: the rules run over the whole graph at once, as its parts "
-                  f"are not independent: {e}", file=sys.stderr)
+                  f"could not be shown independent: {e}", file=sys.stderr)
     store = ox.Store()
     store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
     infer(store, exclude=frozenset(skip))
-    graph = ox.NamedNode(str(INFERRED_GRAPH))
-    return sorted(f"{q.subject} {q.predicate} {q.object} {graph} .\n"
-                  for q in store.quads_for_pattern(None, None, None, graph))
+    return target_lines(store, str(INFERRED_GRAPH))
+
+
+def _part_name(number: int, group: list[Span]) -> str:
+    first, last = group[0].name, group[-1].name
+    return f"part {number} (<{first}>)" if first == last else \
+        f"part {number} (<{first}> to <{last}>)"
 
 
 def _parts(spans: list[Span], part_quads: int) -> list[list[Span]]:

@@ -61,6 +61,9 @@ class Reasoner:
     exclude: frozenset | None = None
     target: str = str(INFERRED_GRAPH)
     timings: dict = field(default_factory=dict)
+    # individuals the axioms made equal to another (functional properties, owl:sameAs,
+    # a class of one individual), whose statements the rules copied between them
+    merged: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
         t = time.perf_counter()
@@ -150,6 +153,7 @@ class Reasoner:
         pairs = self.equal_pairs()
         if not pairs:
             return False
+        self.merged.update(x for pair in pairs for x in pair)
         parent: dict = {}
 
         def find(x: object) -> object:
@@ -507,6 +511,13 @@ def infer(store: ox.Store, exclude: frozenset | None = None,
     derived and inferred graphs). The number of triples written."""
     with Reasoner(store, exclude, str(target)) as reasoner:
         return reasoner.write_inferred()
+
+
+def target_lines(store: ox.Store, target: str = str(INFERRED_GRAPH)) -> list[str]:
+    """The triples of the target graph as sorted N-Quads lines."""
+    graph = ox.NamedNode(target)
+    return sorted(f"{q.subject} {q.predicate} {q.object} {graph} .\n"
+                  for q in store.quads_for_pattern(None, None, None, graph))
 
 
 def inferred(store: ox.Store, target: str = str(INFERRED_GRAPH)) -> Graph:
