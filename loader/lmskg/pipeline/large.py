@@ -29,6 +29,7 @@ at build time (``lmskg check`` runs the rules for that).
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 from dataclasses import dataclass
@@ -191,6 +192,10 @@ def build_large(config: Config, inputs: Inputs, reason: bool = True,
     stage = new_stage(config.build_dir, "large")
     worker = None
     try:
+        # the curated records live until the build ends: out of the cyclic collector's
+        # way until then, its full collections no longer walk them (write_graphs at
+        # 100,000 claims: 87 -> 80 s), nor touch pages the forked worker shares
+        gc.freeze()
         quads, derived = stage / "quads.nq", stage / "derived.nq"
         if parallel:
             worker = TablesWorker(inputs, stage, graphs_of)
@@ -237,3 +242,4 @@ def build_large(config: Config, inputs: Inputs, reason: bool = True,
         if worker is not None:  # the build failed before the tables were done
             worker.stop()
         shutil.rmtree(stage, ignore_errors=True)
+        gc.unfreeze()
