@@ -64,8 +64,8 @@ LARGE_FROM = 5_000  # claims; below it the in-memory build (with HermiT) is quic
 _WITH_BLANK_NODES = (ONTOLOGY_GRAPH,)
 # the graphs every part of the rules' work holds; the others (the sources') are split
 _BACKGROUND = (ONTOLOGY_GRAPH, VOCABULARY_GRAPH)
-# quads of the sources' graphs the rules reason over at a time: about 13,000 claims, a
-# store of about 0.3 GiB (the whole graph's store would be 21 GiB at a million claims)
+# quads of the sources' graphs the rules reason over at a time: about 25,000 claims of the
+# synthetic corpus, a store of about 0.5 GiB (the whole graph's: 21 GiB at a million claims)
 PART_QUADS = 1_000_000
 
 
