@@ -4,6 +4,7 @@ reasons over the whole graph)."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 
 import pyoxigraph as ox
@@ -203,8 +204,8 @@ def test_a_term_made_equal_to_another_is_refused():
     assert "is made equal to another individual in part 1" in _refusal(schema, one, two)
 
 
-def test_the_large_build_reasons_over_the_whole_graph_when_parts_are_refused(
-        tmp_path, capsys):
+def _refused_file(tmp_path):
+    """A quads file of two parts the checks refuse, and where each graph is in it."""
     quads = tmp_path / "quads.nq"
     schema = _nq(SCHEMA, ONTO)
     one = _graph("s1", f"<{EX}c1> <{EX}p> <{EX}t>")
@@ -214,6 +215,12 @@ def test_the_large_build_reasons_over_the_whole_graph_when_parts_are_refused(
     spans = [large.Span(ONTOLOGY_GRAPH, 0, base, len(SCHEMA)),
              large.Span(f"{EX}graph/s1", base, base + len(one), 1),
              large.Span(f"{EX}graph/s2", base + len(one), base + len(one) + len(two), 1)]
+    return quads, spans, one, two
+
+
+def test_the_large_build_reasons_over_the_whole_graph_when_parts_are_refused(
+        tmp_path, capsys):
+    quads, spans, one, two = _refused_file(tmp_path)
     lines = large.inferred_lines(quads, spans, [DERIVED_GRAPH, INFERRED_GRAPH], part_quads=1)
     assert lines == _whole(SCHEMA, one, two)
     assert any(f"<{EX}t> <{RDF}type> <{EX}{c}>" in line for line in lines for c in "AB")
@@ -221,3 +228,24 @@ def test_the_large_build_reasons_over_the_whole_graph_when_parts_are_refused(
     assert "the rules run over the whole graph at once" in err
     assert (f"<{EX}t> has different statements in part 1 (<{EX}graph/s1>) and "
             f"part 2 (<{EX}graph/s2>)") in err
+
+
+def test_refused_parts_too_large_for_the_free_memory_fail_with_a_clear_error(
+        tmp_path, monkeypatch):
+    quads, spans, _, _ = _refused_file(tmp_path)
+    monkeypatch.setattr(large, "_available_bytes", lambda: 1000)
+    with pytest.raises(large.NotEnoughMemory) as e:
+        large.inferred_lines(quads, spans, [DERIVED_GRAPH, INFERRED_GRAPH], part_quads=1)
+    assert f"need at least 0.0 GiB ({len(SCHEMA) + 2} asserted quads)" in str(e.value)
+    assert f"<{EX}t> has different statements in part 1" in str(e.value)
+    assert e.value.exit_code != 0
+    # where the kernel cannot say what is free, the build goes on over the whole graph
+    monkeypatch.setattr(large, "_available_bytes", lambda: None)
+    assert large.inferred_lines(quads, spans, [DERIVED_GRAPH, INFERRED_GRAPH], part_quads=1)
+
+
+def test_the_memory_the_kernel_says_is_free_is_read():
+    free = large._available_bytes()
+    assert free is None or free > 0
+    if sys.platform.startswith("linux"):
+        assert free is not None

@@ -42,6 +42,7 @@ from rdflib import URIRef
 from ..atomic import commit_stage, new_stage
 from ..config import Config
 from ..derive.triples import derived_triples
+from ..errors import LmskgError
 from ..exports import EXPORTS
 from ..exports.streamed import write_merged, write_trig
 from ..exports.manifest import MANIFEST, TRIG, digests_text, file_sha256
@@ -67,6 +68,9 @@ _BACKGROUND = (ONTOLOGY_GRAPH, VOCABULARY_GRAPH)
 # quads of the sources' graphs the rules reason over at a time: about 25,000 claims of the
 # synthetic corpus, a store of about 0.5 GiB (the whole graph's: 21 GiB at a million claims)
 PART_QUADS = 1_000_000
+# what the rules' in-memory store takes per asserted quad (2.1 GiB for the 100,000-claim
+# corpus's asserted graphs): a lower bound of what the whole graph at once needs
+_BYTES_PER_QUAD = 500
 
 
 def graphs_of(inputs: Inputs) -> Iterator[tuple[URIRef, list]]:
@@ -140,12 +144,39 @@ def inferred_lines(quads: Path, spans: list[Span], not_asserted: list,
                      for i, group in enumerate(groups, start=1)),
                     frozenset(skip), str(INFERRED_GRAPH))
         except NotSeparable as e:
+            _fits_in_memory(sum(s.quads for s in background + own), e)
             print(f"lmskg build: the rules run over the whole graph at once, as its parts "
                   f"could not be shown independent: {e}", file=sys.stderr)
     store = ox.Store()
     store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
     infer(store, exclude=frozenset(skip))
     return target_lines(store, str(INFERRED_GRAPH))
+
+
+class NotEnoughMemory(LmskgError):
+    """The rules would need more memory than the machine has free."""
+
+
+def _fits_in_memory(quads: int, why: NotSeparable) -> None:
+    """Raise :class:`NotEnoughMemory` (a clear error, not the kernel's kill) when the
+    whole graph's store for the rules would not fit in the memory free now."""
+    need, free = quads * _BYTES_PER_QUAD, _available_bytes()
+    if free is not None and need > free:
+        raise NotEnoughMemory(
+            f"the rules over the whole graph at once need at least {need / 2**30:.1f} GiB "
+            f"({quads:,} asserted quads), and {free / 2**30:.1f} GiB is free; they cannot "
+            f"run a part at a time, as the parts could not be shown independent: {why}")
+
+
+def _available_bytes() -> int | None:
+    """The memory the kernel says is available (Linux); None where it cannot say."""
+    try:
+        for line in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def _part_name(number: int, group: list[Span]) -> str:
