@@ -46,7 +46,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from .owl_schema import Prop
-from .rules import Reasoner, schema_graph_names, target_lines
+from .rules import Reasoner, target_lines
 from .scope import PROPS, TYPES, Scope, iri
 
 _LOOKUP_BATCH = 500  # terms per VALUES block when reading boundary statements
@@ -78,23 +78,23 @@ def inferred_by_parts(background: bytes, parts: Iterable[tuple[str, bytes]],
         store = ox.Store()
         store.extend(background_quads)
         store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
-        scope = Scope(store, exclude | {target})
-        own = schema_graph_names(scope) - background_graphs
-        if own:
-            raise NotSeparable(f"{name}: graph <{min(own)}> states axioms")
-        part_only = Scope(store, exclude | {target} | background_graphs)
-        described = _terms(part_only, "?s")
-        named = _terms(part_only, "?o") - described - background_terms
-        _claim(described, named, background_terms, described_in, named_in, name)
         with Reasoner(store, exclude, target) as reasoner:
+            own = reasoner.schema_graphs - background_graphs
+            if own:
+                raise NotSeparable(f"{name}: graph <{min(own)}> states axioms")
+            part_only = Scope(store, exclude | {target} | background_graphs)
+            described = _terms(part_only, "?s")
+            named = _terms(part_only, "?o") - described - background_terms
+            _claim(described, named, background_terms, described_in, named_in, name)
             reasoner.write_inferred()
             lines.update(target_lines(store, target))
-            boundary = sorted(background_terms | named)
-            merged = {_nt(x) for x in reasoner.merged} & set(boundary)
+            boundary = background_terms | named
+            merged = {_nt(x) for x in reasoner.merged} & boundary
             if merged:
                 raise NotSeparable(f"{min(merged)} is made equal to another individual in "
                                    f"{name}")
-            for term, digest in _digests(reasoner, [t for t in boundary if t.startswith("<")]):
+            iris = sorted(t for t in boundary if t.startswith("<"))
+            for term, digest in _digests(reasoner, iris):
                 first = digests.setdefault(term, (digest, name))
                 if first[0] != digest:
                     raise NotSeparable(f"{term} has different statements in {first[1]} and "

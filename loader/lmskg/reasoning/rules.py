@@ -70,7 +70,8 @@ class Reasoner:
         base = Scope(self.store)
         self.scope = Scope(self.store, (self.exclude if self.exclude is not None
                                         else base.exclude) | {self.target})
-        self.schema_graph = schema_graph(self.scope)
+        self.schema_graphs = schema_graph_names(self.scope)  # where its axioms were read
+        self.schema_graph = schema_graph(self.scope, self.schema_graphs)
         self.schema: Schema = read_schema(self.schema_graph)
         self.h: Hierarchy = classify(self.schema, nominal=self._nominal)
         self.p = Patterns(self.scope, self.h)
@@ -309,10 +310,10 @@ def schema_graph_names(scope: Scope) -> set[str]:
     return ({str(r["g"]) for r in rows} | {str(ONTOLOGY_GRAPH)}) - scope.exclude
 
 
-def schema_graph(scope: Scope) -> Graph:
-    """The graphs of :func:`schema_graph_names`, in one graph."""
+def schema_graph(scope: Scope, names: set[str]) -> Graph:
+    """The graphs ``names`` (:func:`schema_graph_names`), in one graph."""
     g = Graph()
-    for name in sorted(schema_graph_names(scope)):
+    for name in sorted(names):
         for q in scope.store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
             g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
     return g
