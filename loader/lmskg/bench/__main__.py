@@ -13,6 +13,8 @@ import os
 import sys
 
 from ..config import Config
+from ..pipeline.large import LARGE_FROM
+from ..reasoning.limits import HERMIT_MAX_CLAIMS
 from .report import markdown, plot
 from .scale import machine, measure_size
 
@@ -30,10 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=30.0,
                     help="rdflib is stopped after this, and a slower question is not "
                          "repeated (default 30 s)")
-    ap.add_argument("--large-from", type=int, default=5000,
-                    help="streaming build from this many claims (default 5000)")
-    ap.add_argument("--hermit-max", type=int, default=2000,
-                    help="HermiT in the in-memory build up to this many claims")
+    ap.add_argument("--large-from", type=int, default=LARGE_FROM,
+                    help=f"streaming build from this many claims (default {LARGE_FROM}, "
+                         "as lmskg build)")
+    ap.add_argument("--hermit-max", type=int, default=HERMIT_MAX_CLAIMS,
+                    help="HermiT in the in-memory build up to this many claims (default "
+                         f"{HERMIT_MAX_CLAIMS})")
     ap.add_argument("--rdflib-max", type=int, default=1000,
                     help="rdflib's engine answers up to this many claims (default 1000)")
     ap.add_argument("--ram-max", type=int, default=100000,

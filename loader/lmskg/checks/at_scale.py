@@ -32,6 +32,7 @@ from ..files import read_text
 from ..ontology import terms as T
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                                    VOCABULARY_GRAPH, is_draft_graph)
+from ..reasoning.limits import HERMIT_MAX_CLAIMS
 from ..reasoning.scope import WORK_GRAPHS, Scope, iri
 from ..stores.oxigraph import from_ox
 from .located import claim_sources
@@ -40,7 +41,6 @@ from .report import Finding, Report, finding
 from .shacl_sparql import shacl_sparql_findings
 
 REASONERS = ("auto", "hermit", "rules")
-HERMIT_MAX_CLAIMS = 500  # HermiT over the whole graph up to this many claims (decision 0014)
 NOT_ASSERTED = frozenset({str(DERIVED_GRAPH), str(INFERRED_GRAPH)}) | WORK_GRAPHS
 
 

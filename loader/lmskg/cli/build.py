@@ -33,7 +33,7 @@ def register(add: Add) -> None:
     size = p.add_mutually_exclusive_group()
     size.add_argument("--large", dest="large", action="store_true", default=None,
                       help="stream the graph into the Oxigraph store and export from it (the "
-                           "default from 5,000 claims on; no HermiT)")
+                           "default above 500 claims; no HermiT: the rules' inferences)")
     size.add_argument("--in-memory", dest="large", action="store_false",
                       help="build in rdflib's memory with HermiT whatever the size")
     _reasoner_options(p)
@@ -72,7 +72,7 @@ def register(add: Add) -> None:
 
     p = add("site", "write the evidence site to build/site/ (static HTML and SVG)", cmd_site,
             "Ask the built graph (or a fresh build in memory when build/ is out of date and "
-            "the inputs hold under 5,000 claims) for "
+            "the inputs hold up to 500 claims) for "
             "the sources, claims, outcomes and agreements, and write a static site: a home "
             "page with the sources and a filter over the claims, a page per source (its text "
             "with every quote marked), per claim, regimen, therapy, context and every other "

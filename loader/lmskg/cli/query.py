@@ -40,8 +40,8 @@ def _output_options(p: argparse.ArgumentParser) -> None:
                    help=f"stop the query after this many seconds, locally or on the "
                         f"endpoint (default: {DEFAULT_TIMEOUT:g}; 0: no limit, locally only)")
     p.add_argument("--fresh", action="store_true",
-                   help="build the inputs in memory instead of opening their build (under "
-                        "5,000 claims)")
+                   help="build the inputs in memory instead of opening their build (up to "
+                        "500 claims)")
 
 
 def _seconds(text: str) -> float:
@@ -72,7 +72,7 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
             "Parameters are bound as RDF terms through a VALUES block, never pasted into "
             "the text; an empty value (--param key=) leaves the parameter unbound. Opens "
             "the store of the build directory when it is a build of the inputs given (data, "
-            "corpus, ontology, vocabulary), else builds them in memory (under 5,000 claims; "
+            "corpus, ontology, vocabulary), else builds them in memory (up to 500 claims; "
             "larger inputs must be built with 'lmskg build' first).")
     p.add_argument("name", nargs="?", help="query name (file stem in queries/) or a .rq file")
     p.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE",

@@ -51,6 +51,7 @@ from ..exports.tables_by_source import TablesBySource
 from ..ontology.namespaces import (DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH,
                                    VOCABULARY_GRAPH, draft_graph)
 from ..reasoning.by_parts import NotSeparable, inferred_by_parts
+from ..reasoning.limits import HERMIT_MAX_CLAIMS
 from ..reasoning.rules import infer, target_lines
 from ..stores.nquads import QuadWriter
 from ..stores.persistent import DB_DIR, STAMP, stamp_text
@@ -59,7 +60,9 @@ from ..transform.graphs import named_graphs
 from .inputs import Inputs
 from .tables_worker import TablesWorker, fork_is_safe
 
-LARGE_FROM = 5_000  # claims; below it the in-memory build (with HermiT) is quick
+# claims: up to HERMIT_MAX_CLAIMS the in-memory build, whose HermiT run takes seconds there
+# and about 23 minutes at 1,000 claims; from here this build, with the rules' inferences
+LARGE_FROM = HERMIT_MAX_CLAIMS + 1
 # the ontology file's blank nodes get canonical labels; the vocabulary's own are labelled
 # in order already (transform.vocabulary.all_different)
 _WITH_BLANK_NODES = (ONTOLOGY_GRAPH,)
