@@ -252,3 +252,23 @@ def test_a_build_that_fails_stops_its_tables_worker(tmp_path, monkeypatch):
         build_large(config, inputs, parallel=True)
     assert multiprocessing.active_children() == []
     assert not (config.build_dir / MANIFEST).exists() and not _stages(config.build_dir)
+
+
+def test_above_the_claims_hermit_is_given_whole_the_build_streams_with_the_rules(
+        tmp_path, monkeypatch):
+    from lmskg.bench.synth import synthesize
+    from lmskg.config import Config
+    from lmskg.reasoning.limits import HERMIT_MAX_CLAIMS
+
+    base = Config()
+    synthesize(tmp_path, HERMIT_MAX_CLAIMS + 1, 1, base.data_dir, base.vocab_dir)
+    monkeypatch.setenv("LMSKG_VOCAB", str(tmp_path / "vocab"))
+    res = run_cli("build", "--data", str(tmp_path / "data"), "--corpus",
+                  str(tmp_path / "corpus"), "--build", str(tmp_path / "build"))
+    assert res.code == 0, res.err
+    assert f"built {HERMIT_MAX_CLAIMS + 1} claims" in res.out
+    manifest = json.loads((tmp_path / "build" / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["reasoned"] is False  # no HermiT: it took minutes at 1,000 claims
+    store = ox.Store.read_only(str(tmp_path / "build" / "oxigraph" / "db"))
+    inferred = ox.NamedNode(str(INFERRED_GRAPH))
+    assert any(True for _ in store.quads_for_pattern(None, None, None, inferred))
