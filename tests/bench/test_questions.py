@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pyoxigraph as ox
 import pytest
 
 from lmskg.bench.report import POINT
@@ -49,3 +50,27 @@ def test_the_in_memory_copy_must_hold_what_the_store_holds(tmp_path):
     assert len(store) == 2 and seconds >= 0
     with pytest.raises(RuntimeError, match=r"lmskg.trig holds 2 quads, the build's store 3"):
         in_memory_copy(trig, 3)
+
+
+def test_a_regimen_the_graph_does_not_name_becomes_the_one_its_arms_are_given_most():
+    from lmskg.bench.scale import graph_params
+    from lmskg.sparql.catalogue import Param
+
+    lms, regimen = "https://w3id.org/lmskg/ontology#", "https://w3id.org/lmskg/id/regimen/"
+    store = ox.Store()
+    for arm, given in (("a1", "gem"), ("a2", "dox"), ("a3", "dox"), ("a4", "gem"),
+                       ("a5", "dox")):
+        node = ox.NamedNode(f"urn:{arm}")
+        store.add(ox.Quad(node, ox.NamedNode(lms + "armOf"), ox.NamedNode("urn:study")))
+        store.add(ox.Quad(node, ox.NamedNode(lms + "regimen"), ox.NamedNode(regimen + given)))
+
+    def question(default, example=""):
+        return SimpleNamespace(params=(Param("regimen", "regimen", default, "", ()),),
+                               examples=(f"lmskg query q {example}",) if example else ())
+
+    assert graph_params(question("pazopanib"), store) == {"regimen": "dox"}
+    assert graph_params(question(None, "--param regimen=pazopanib"), store) == \
+        {"regimen": "dox"}
+    assert graph_params(question("gem"), store) == {}  # named in the graph: the default stands
+    assert graph_params(question(None, "--param regimen=gem"), store) == {"regimen": "gem"}
+    assert graph_params(question(None), store) == {}  # no regimen asked for: none given

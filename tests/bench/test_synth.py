@@ -78,3 +78,48 @@ def test_a_run_that_stops_midway_leaves_no_stamp(tmp_path, monkeypatch):
         _write(tmp_path)
     assert not (tmp_path / synth.STAMP).exists()
     assert not synth.is_written(tmp_path, 300, 7, Config().data_dir)
+
+
+def test_trial_reports_describe_a_two_arm_trial_and_report_its_results_at_their_offsets(
+        tmp_path):
+    _write(tmp_path, claims=2000)
+    trials = 0
+    timed = set()
+    for path in sorted((tmp_path / "data" / "sources").glob("*.yaml")):
+        record = yamlio.load(path)
+        text = (tmp_path / "corpus" / record["file"]).read_text(encoding="utf-8")
+
+        def quoted(part):
+            assert text[part["start"]:part["end"]] == part["quote"], (path.name, part)
+
+        timed.update(t for c in record["claims"] for t in c.get("timing", ()))
+        if record["type"] != "clinical-trial-report":
+            assert "studies" not in record, path.name
+            continue
+        trials += 1
+        (study,) = record["studies"]
+        quoted(study)
+        arms = {arm["key"]: arm for arm in study["arms"]}
+        assert sorted(arms) == ["control", "experimental"]
+        for arm in arms.values():
+            quoted(arm)
+            quoted(arm["size"])
+            for given in arm.get("administrations", ()):
+                quoted(given)
+                assert given["start"] >= arm["start"], (path.name, given)
+        assert study["randomised"]["value"] == sum(a["size"]["value"] for a in arms.values())
+        results = [c for c in record["claims"] if c.get("study") == study["id"]]
+        assert [c["type"] for c in results] == ["arm-result", "arm-result",
+                                               "comparative-result", "adverse-event-rate"]
+        for claim in results:
+            quoted(claim)
+            assert claim["arm"] in arms
+        ratio = results[2]
+        assert ratio["comparator_arm"] == "control"
+        assert ratio["ci_low"] < ratio["value"] < ratio["ci_high"]
+        assert f"HR {ratio['value']:g}" in ratio["quote"]
+        rate = results[3]
+        assert f"{rate['numerator']}/{rate['denominator']}" in rate["quote"]
+        assert rate["denominator"] == arms["experimental"]["size"]["value"]
+    assert trials >= 5
+    assert timed == {"adjuvant", "neoadjuvant", "postoperative"}

@@ -51,7 +51,7 @@ def test_a_synthetic_corpus_by_parts_gives_the_whole_graphs_lines(tmp_path, caps
     root = tmp_path / "synth"
     inputs = load_inputs(replace(base, data_dir=root / "data", corpus_dir=root / "corpus",
                                  shared_vocab_dir=root / "vocab"))
-    whole, parts, count = _whole_and_parts(inputs, tmp_path, part_quads=10_000)
+    whole, parts, count = _whole_and_parts(inputs, tmp_path, part_quads=8_000)
     assert count >= 5 and len(whole) > 2_000
     assert parts == whole
     assert "could not be shown independent" not in capsys.readouterr().err

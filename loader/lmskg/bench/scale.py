@@ -7,8 +7,9 @@ For each size (claims) in ``--sizes``:
    seed gives the same bytes);
 2. ``lmskg build`` runs as its own process ``--build-repeat`` times (the median is kept,
    with the peak memory of the process and triples per second): the streaming build from
-   5,000 claims on, the in-memory build with HermiT below (``--no-reason`` past
-   ``--hermit-max`` claims); the build's own stage times (``--timings``) are kept;
+   ``--large-from`` claims on, the in-memory build with HermiT below (``--no-reason`` past
+   ``--hermit-max`` claims; both default to the build's own choice, above 500 claims the
+   streaming build); the build's own stage times (``--timings``) are kept;
 3. ``lmskg check`` on what was built, when ``--check`` is given a size limit it fits;
 4. every catalogue question (with its default or first example parameters) and a point
    look-up, ``--repeat`` times each, on up to four engines over the same data:
@@ -47,7 +48,7 @@ from ..sparql.catalogue import CatalogueQuery, load_catalogue
 from ..sparql.deadline import QueryTimeout, run_within
 from ..sparql.engines import OxigraphEngine, RdflibEngine
 from ..sparql.local import run_local
-from ..sparql.params import bind, bindings_for, parse_given
+from ..sparql.params import bind, bindings_for, id_namespace, parse_given
 from ..stores.dataset import load_trig
 from ..stores.oxigraph import from_trig
 from ..stores.persistent import DB_DIR, open_read_only
@@ -173,12 +174,28 @@ _RECORD_OF = {
 }
 
 
+# a regimen no claim or arm of the graph names (the trial questions' examples name the
+# practice texts' agents) becomes the one the graph's trial arms are given most often
+_NAMED_REGIMEN = "ASK { ?x <https://w3id.org/lmskg/ontology#regimen> <%s> }"
+_ARMS_REGIMEN = ("SELECT ?x (COUNT(?arm) AS ?n) WHERE { ?arm "
+                 "<https://w3id.org/lmskg/ontology#armOf> ?study ; "
+                 "<https://w3id.org/lmskg/ontology#regimen> ?x } GROUP BY ?x "
+                 "ORDER BY DESC(?n) ?x LIMIT 1")
+
+
 def graph_params(q: CatalogueQuery, store: ox.Store) -> dict[str, str]:
     """The question's example parameters, with records the graph holds."""
     given = question_params(q)
     for p in q.params:
+        if p.name not in given and not p.default:
+            continue
         query = _RECORD_OF.get(p.type)
-        if query is None or (p.name not in given and not p.default):
+        value = given.get(p.name, p.default)
+        if p.type == "regimen" and value and not store.query(
+                _NAMED_REGIMEN % id_namespace("regimen")[value],
+                use_default_graph_as_union=True):
+            query = _ARMS_REGIMEN
+        if query is None:
             continue
         rows = list(store.query(query, use_default_graph_as_union=True))
         if rows:

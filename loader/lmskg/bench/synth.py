@@ -16,7 +16,11 @@ What makes it realistic rather than a k-fold copy of the real graph:
 - figures scattered around one value per regimen and measure, so that corroborations
   arise, with a few outliers (conflicts) and a few opposite stances;
 - citations to a shared pool of references (several sources citing one work), and some
-  sentences copied from an earlier source (same-origin copies).
+  sentences copied from an earlier source (same-origin copies);
+- trial reports that describe their randomised trial (two arms and their sizes) and report
+  its results: each arm's median, the hazard ratio with its interval and p-value, and a
+  grade 3 or higher adverse-event rate; some treatment statements say when therapy is
+  given (adjuvant, neoadjuvant, postoperative).
 
 The same seed gives the same bytes. Nothing here is a fact about leiomyosarcoma: the
 documents say so in their first line.
@@ -37,8 +41,9 @@ from ..curated.layout import REFERENCES, SOURCES, VOCABULARY
 from ..curate.fmt import canonical_text
 
 # Raise it when the same seed comes to write other bytes: benchmarks then write their kept
-# corpora again instead of measuring an older generator's (2: therapies, 2026-11-30).
-SYNTH_VERSION = 2
+# corpora again instead of measuring an older generator's (2: therapies; 3: trials and
+# timing; both 2026-11-30).
+SYNTH_VERSION = 3
 STAMP = "synth.json"
 DISCLAIMER = "Synthetic text written by lmskg synth for benchmarks; it states no facts."
 TYPES = (("review-article", 25), ("clinical-trial-report", 20), ("guideline", 10),
@@ -96,6 +101,16 @@ CITE_RATE = 0.4
 # Most statements that are not figures name therapies (drugs, surgery, radiotherapy), not a
 # regimen: 115 of the 176 curated claims do. Figures stay with regimens, which pairs compare.
 THERAPY_RATE = 0.6
+# Some treatment statements say when therapy is given, as the curated ones do.
+TIMINGS = ("adjuvant", "neoadjuvant", "postoperative")
+TIMED_KINDS = ("treatment-option", "recommendation", "recommendation-against")
+TIMING_RATE = 0.15
+# A trial report describes its trial and reports its results (the first claims of the source):
+# the two arms' medians and the hazard ratio of one sentence, and one adverse-event rate.
+TRIAL_MEASURES = (("progression-free-survival", "progression-free survival"),
+                  ("overall-survival", "overall survival"))
+P_VALUES = ("0.001", "0.01", "0.03", "0.04", "0.2", "0.45")
+GRADE_3_OR_HIGHER = ["grade-3", "grade-4", "grade-5"]
 THERAPY_KINDS = ("treatment-option", "recommendation", "recommendation-against",
                  "investigational", "therapy-description", "side-effect")
 
@@ -120,6 +135,12 @@ class Doc:
     length: int = 0
     claims: list[dict[str, Any]] = field(default_factory=list)
     unclaimed: list[dict[str, Any]] = field(default_factory=list)
+
+    def at(self, line: tuple[int, int], quote: str, after: int = 0) -> dict[str, Any]:
+        """``quote`` where it first sits in the written ``line`` (from offset ``after``
+        of the document on), with its offsets."""
+        start = self.text.index(quote, max(line[0], after), line[1])
+        return {"quote": quote, "start": start, "end": start + len(quote)}
 
     def add(self, text: str) -> tuple[int, int]:
         start = self.length
@@ -189,7 +210,7 @@ class Writer:
         return ctx
 
     def _setting(self, ctx: dict[str, list[str]]) -> str:
-        words = []
+        words = list(ctx.get("timing", ()))
         if "line" in ctx:
             words.append(ctx["line"][0])
         for kind in ("extent", "disease"):
@@ -228,6 +249,8 @@ class Writer:
             therapies = rng.sample(self.vocab.therapies, rng.choice((1, 1, 2)))
             name = " and ".join(label for _, label in therapies)
         ctx = self._context()
+        if kind in TIMED_KINDS and rng.random() < TIMING_RATE:
+            ctx["timing"] = [rng.choice(TIMINGS)]
         fields: dict[str, Any] = {"type": kind, "regimen": regimen["id"], **ctx}
         setting = self._setting(ctx)
         opening = rng.choice(OPENINGS).format(setting=setting)
@@ -282,6 +305,69 @@ class Writer:
             del self.earlier[:1000]
         return text, fields
 
+    def trial(self, doc: Doc, sid: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """A randomised trial of two arms, written into ``doc``: its study record and the
+        claims that report its results (without ids)."""
+        rng = self.rng
+        name = self.studies[int(len(self.studies) * rng.random() ** 2)]
+        exp, ctl = rng.sample(self.vocab.regimens, 2)
+        a, b = exp["label"], ctl["label"]
+        n1 = rng.randint(20, 300)
+        n2 = n1 + rng.randint(-3, 3)
+        phase = rng.choice((2, 3))
+        intro = doc.line(f"The {name} trial was a randomised phase {phase} trial in which "
+                         f"{n1 + n2} patients were randomised 1:1 to {a} or to {b}; {n1} "
+                         f"received {a} and {n2} received {b}.")
+
+        def passage(quote: str, after: int = 0) -> dict[str, Any]:
+            return doc.at(intro, quote, after)
+
+        def arm(key: str, regimen: dict[str, Any], said: str, n: int) -> dict[str, Any]:
+            where = passage(said)
+            labels = dict(self.vocab.therapies)  # each component named in the arm's words
+            given = [{"key": c, "agent": c, **passage(labels[c], where["start"])}
+                     for c in regimen.get("components", ())
+                     if c in labels and labels[c] in regimen["label"]]
+            return {"key": key, "label": regimen["label"], "regimen": regimen["id"], **where,
+                    "size": {"value": n, **passage(f"{n} received {regimen['label']}")},
+                    **({"administrations": given} if given else {})}
+
+        study = {"id": f"{sid}-{name.lower()}", "label": f"the {name} trial",
+                 **passage(f"The {name} trial"),
+                 "design": [{"value": "randomised", **passage(f"randomised phase {phase} trial")}],
+                 "phase": {"value": f"phase-{phase}", **passage(f"phase {phase}")},
+                 "randomised": {"value": n1 + n2,
+                                **passage(f"{n1 + n2} patients were randomised")},
+                 "allocation_ratio": {"value": "1:1", "arms": ["experimental", "control"],
+                                      **passage("randomised 1:1")},
+                 "arms": [arm("experimental", exp, f"to {a}", n1),
+                          arm("control", ctl, f"or to {b}", n2)]}
+        measure, label = rng.choice(TRIAL_MEASURES)
+        m1, m2 = (max(1, round(self._truth(r["id"], measure, "mo") * rng.uniform(0.9, 1.1), 1))
+                  for r in (exp, ctl))
+        hr = max(0.2, min(3.0, round(m2 / m1, 2)))
+        low, high, p = round(hr * 0.75, 2), round(hr * 1.3, 2), rng.choice(P_VALUES)
+        text = (f"Median {label} was {m1:g} months with {a} and {m2:g} months with {b} "
+                f"(HR {hr:g}; 95% CI {low:g}-{high:g}; p={p}).")
+        results = doc.at(doc.line(text), text)
+        trial = {"study": study["id"], "direction": "neutral"}
+        claims = [{"type": "arm-result", **results, **trial, "measure": measure, "value": m,
+                   "unit": "mo", "qualifiers": ["median"], "arm": arm}
+                  for m, arm in ((m1, "experimental"), (m2, "control"))]
+        claims.append({"type": "comparative-result", **results, **trial, "measure": measure,
+                       "value": hr, "unit": "1", "arm": "experimental",
+                       "comparator_arm": "control", "effect_measure": "hazard-ratio",
+                       "ci_low": low, "ci_high": high, "ci_level": 95, "p_value": float(p),
+                       "p_relation": "="})
+        if self.vocab.effects:
+            effect = rng.choice(self.vocab.effects)
+            k = rng.randint(1, max(1, n1 // 4))
+            text = f"Grade 3 or higher {effect.replace('-', ' ')} occurred in {k}/{n1} with {a}."
+            claims.append({"type": "adverse-event-rate", **doc.at(doc.line(text), text),
+                           **trial, "side_effects": [effect], "arm": "experimental",
+                           "numerator": k, "denominator": n1, "grades": GRADE_3_OR_HIGHER})
+        return study, claims
+
     def source(self, sid: str, n_claims: int) -> tuple[str, dict[str, Any]]:
         """The text and curated record of one source."""
         rng, doc = self.rng, Doc(sid)
@@ -300,8 +386,12 @@ class Writer:
             d0, d1 = doc.line(text)
             record["dates"] = [{"kind": kind, "value": text.split(": ")[1], "quote": text,
                                 "start": d0, "end": d1}]
+        if stype == "clinical-trial-report" and len(self.vocab.regimens) >= 2:
+            study, results = self.trial(doc, sid)
+            record["studies"] = [study]
+            doc.claims.extend({"id": f"{sid}-c{i + 1:03d}", **c} for i, c in enumerate(results))
         refs: dict[str, int] = {}
-        for i in range(n_claims):
+        for i in range(len(doc.claims), n_claims):
             if i % 12 == 0:
                 doc.line(f"Section {i // 12 + 1}", "heading")
             kind = _pick(rng, CLAIM_KINDS)
