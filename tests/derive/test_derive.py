@@ -125,6 +125,29 @@ def test_the_prefix_filter_misses_no_copy_that_word_by_word_comparison_finds():
     assert set(near_copies(quotes, owner)) == expected
 
 
+def test_a_copy_is_found_when_full_word_lists_hid_some_of_the_words_it_shares(monkeypatch):
+    from lmskg.derive import origin
+
+    # with lists of one claim, the short quotes fill the lists of several words x and y
+    # share: y meets x only twice in its prefix, which counting shared words would take
+    # for too little overlap (found by search against the earlier version, which lost
+    # such pairs at 100,000 synthetic claims)
+    monkeypatch.setattr(origin, "COMMON", 1)
+    quotes = {
+        "x": "Patients with unresectable uterine leiomyosarcoma may be referred to clinical "
+             "trials according to the panel.",
+        "y": "Patients with unresectable non-uterine leiomyosarcoma may be referred to "
+             "clinical trials alongside nubituab monitoring according to the panel.",
+        "z0": "to trials clinical non patients alongside according unresectable may nubituab "
+              "the",
+        "z1": "referred alongside trials monitoring non patients to be panel",
+        "z2": "uterine referred be leiomyosarcoma alongside with"}
+    found = origin.near_copies(quotes, {k: k for k in quotes})
+    assert sorted(found) == [("x", "y")]
+    assert origin.similarity(origin.words(quotes["x"]), origin.words(quotes["y"])) >= \
+        origin.SIMILAR
+
+
 def test_the_same_source_and_short_or_different_quotes_are_not_marked():
     found = same_origin([source("s1", [claim("s1-c01", COPY), claim("s1-c02", COPY)]),
                          source("s2", [claim("s2-c01", "Surgery."),
