@@ -123,3 +123,21 @@ def test_trial_reports_describe_a_two_arm_trial_and_report_its_results_at_their_
         assert rate["denominator"] == arms["experimental"]["size"]["value"]
     assert trials >= 5
     assert timed == {"adjuvant", "neoadjuvant", "postoperative"}
+
+
+def test_beside_every_fiftieth_source_a_draft_of_another_document_is_left_unreviewed(
+        tmp_path):
+    from dataclasses import replace
+
+    from lmskg.pipeline.inputs import load_inputs
+
+    summary = _write(tmp_path, claims=2 * synth.DRAFT_EVERY * 50)
+    assert summary["drafts"] == summary["sources"] // synth.DRAFT_EVERY >= 1
+    config = replace(Config(), data_dir=tmp_path / "data", corpus_dir=tmp_path / "corpus",
+                     shared_vocab_dir=tmp_path / "vocab")
+    curated = load_inputs(config).curated  # drafts are read and checked like curated files
+    assert curated.claim_count == summary["claims"]  # their candidates are not claims
+    assert len(curated.drafts) == summary["drafts"]
+    for draft in curated.drafts:
+        assert draft.mark.status == "unreviewed"
+        assert set(draft.claim_marks) == {c.id for c in draft.source.record.claims}

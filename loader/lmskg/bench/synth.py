@@ -20,7 +20,10 @@ What makes it realistic rather than a k-fold copy of the real graph:
 - trial reports that describe their randomised trial (two arms and their sizes) and report
   its results: each arm's median, the hazard ratio with its interval and p-value, and a
   grade 3 or higher adverse-event rate; some treatment statements say when therapy is
-  given (adjuvant, neoadjuvant, postoperative).
+  given (adjuvant, neoadjuvant, postoperative);
+- beside every :data:`DRAFT_EVERY`-th source, a draft of another document in
+  ``data/drafts/`` as ``lmskg extract`` leaves one (unreviewed candidates, not claims of
+  the graph: they are not counted in the claims asked for).
 
 The same seed gives the same bytes. Nothing here is a fact about leiomyosarcoma: the
 documents say so in their first line.
@@ -37,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from ..curated import yamlio
-from ..curated.layout import REFERENCES, SOURCES, VOCABULARY
+from ..curated.layout import DRAFTS, REFERENCES, SOURCES, VOCABULARY
 from ..curate.fmt import canonical_text
 
 # Raise it when the same seed comes to write other bytes: benchmarks then write their kept
@@ -95,6 +98,7 @@ DETAILS = (" in {w}-pretreated patients", " with {w} expression", " despite prio
            " after {w} failure", " in {w}-positive disease", " alongside {w} monitoring")
 DETAIL_RATE = 0.7
 _SYLLABLES = [c + v for c in "BDFGKLMNPRSTVZ" for v in "AEIOU"]
+DRAFT_EVERY = 50
 COPY_RATE = 0.03  # share of claims copied from an earlier source
 OUTLIER_RATE = 0.05
 CITE_RATE = 0.4
@@ -459,7 +463,7 @@ def synthesize(out: Path, claims: int, seed: int, repo_data: Path, shared_vocab:
     (out / STAMP).unlink(missing_ok=True)
     rng = random.Random(seed)
     corpus, data = out / "corpus", out / "data"
-    for d in (corpus, data / SOURCES, out / "vocab"):
+    for d in (corpus, data / SOURCES, data / DRAFTS, out / "vocab"):
         if d.exists():
             shutil.rmtree(d)
         d.mkdir(parents=True)
@@ -471,7 +475,7 @@ def synthesize(out: Path, claims: int, seed: int, repo_data: Path, shared_vocab:
                                    encoding="utf-8")
     writer = Writer(rng, _vocab(repo_data), n_refs, n_studies=max(20, claims // 20),
                     lexicon_size=int(40 * claims ** 0.6))
-    written, n = 0, 0
+    written, n, drafts = 0, 0, 0
     while written < claims:
         n += 1
         size = min(claims - written, max(10, min(120, round(rng.gauss(50, 15)))))
@@ -481,6 +485,22 @@ def synthesize(out: Path, claims: int, seed: int, repo_data: Path, shared_vocab:
         rel = f"{SOURCES}/{sid}.yaml"
         (data / rel).write_text(canonical_text(rel, "", record), encoding="utf-8")
         written += size
+        if n % DRAFT_EVERY == 0:
+            did = f"d{n:06d}"
+            text, record = writer.source(did, size)
+            (corpus / f"{did}.txt").write_text(text, encoding="utf-8")
+            (data / DRAFTS / f"{did}.yaml").write_text(yamlio.dump(drafted(record)),
+                                                       encoding="utf-8")
+            drafts += 1
     (out / STAMP).write_text(json.dumps(stamp(claims, seed, repo_data), sort_keys=True)
                              + "\n", encoding="utf-8")
-    return {"claims": written, "sources": n, "references": n_refs, "seed": seed}
+    return {"claims": written, "sources": n, "drafts": drafts, "references": n_refs,
+            "seed": seed}
+
+
+def drafted(record: dict[str, Any]) -> dict[str, Any]:
+    """A source record as a draft of ``lmskg extract``: the source and every claim
+    marked unreviewed, with the software that drafted them."""
+    mark = {"status": "unreviewed", "extractor": "lmskg synth", "version": str(SYNTH_VERSION)}
+    return {**record, "draft": mark,
+            "claims": [{**claim, "draft": dict(mark)} for claim in record["claims"]]}

@@ -33,5 +33,6 @@ def cmd_synth(args: argparse.Namespace) -> int:
     cfg = config_from(args)
     summary = synthesize(args.out, args.claims, args.seed, cfg.data_dir, cfg.vocab_dir)
     print(f"wrote {summary['claims']} claims in {summary['sources']} sources "
-          f"({summary['references']} references) to {args.out}")
+          f"({summary['references']} references; {summary['drafts']} drafts of other "
+          f"documents) to {args.out}")
     return EXIT_OK
