@@ -148,7 +148,11 @@ question at 1,000 to 100,000 claims):
 - a `UNION` branch holding a path, and a pattern written after a `UNION`, are matched on
   their own over the whole graph: to walk from a bound value through steps of a hierarchy,
   write one path of alternatives (`lms:regimen|lms:regimen/skos:broader|...`) with no step
-  of length zero rather than a `UNION`.
+  of length zero rather than a `UNION`; where the branches must stay, open each with what
+  keeps it small (`?study lms:describedIn ?source`), not the group around them;
+- the graphs' union repeats a triple once for each graph that holds it: read what many
+  graphs describe again (the software of every draft) inside the row's own graph
+  (`GRAPH ?graph {{ ... }}`), or the rows multiply before `DISTINCT` removes them.
 
 ## Questions
 """
