@@ -23,9 +23,9 @@ would otherwise make millions of marks that nobody reads.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 import re
-from collections import Counter, defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
