@@ -128,10 +128,10 @@ def test_the_prefix_filter_misses_no_copy_that_word_by_word_comparison_finds():
 def test_a_copy_is_found_when_full_word_lists_hid_some_of_the_words_it_shares(monkeypatch):
     from lmskg.derive import origin
 
-    # with lists of one claim, the short quotes fill the lists of several words x and y
-    # share: y meets x only twice in its prefix, which counting shared words would take
-    # for too little overlap (found by search against the earlier version, which lost
-    # such pairs at 100,000 synthetic claims)
+    # with lists of one claim, z0 holds the list of a word x and y share, so x is not
+    # indexed under it: y meets x twice in its prefix, and counting the two shared words
+    # took that for too little overlap (found by search against the earlier version, which
+    # lost such pairs at 100,000 synthetic claims; traced there)
     monkeypatch.setattr(origin, "COMMON", 1)
     quotes = {
         "x": "Patients with unresectable uterine leiomyosarcoma may be referred to clinical "

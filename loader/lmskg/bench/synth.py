@@ -42,10 +42,11 @@ from typing import Any
 from ..curated import yamlio
 from ..curated.layout import DRAFTS, REFERENCES, SOURCES, VOCABULARY
 from ..curate.fmt import canonical_text
+from ..extract.agent import STATUS_UNREVIEWED
 
 # Raise it when the same seed comes to write other bytes: benchmarks then write their kept
-# corpora again instead of measuring an older generator's (2: therapies; 3: trials and
-# timing; both 2026-11-30).
+# corpora again instead of measuring an older generator's (2: therapies; 3: trials,
+# timings and drafts; both 2026-11-30).
 SYNTH_VERSION = 3
 STAMP = "synth.json"
 DISCLAIMER = "Synthetic text written by lmskg synth for benchmarks; it states no facts."
@@ -323,12 +324,13 @@ class Writer:
                          f"{n1 + n2} patients were randomised 1:1 to {a} or to {b}; {n1} "
                          f"received {a} and {n2} received {b}.")
 
+        labels = dict(self.vocab.therapies)
+
         def passage(quote: str, after: int = 0) -> dict[str, Any]:
             return doc.at(intro, quote, after)
 
         def arm(key: str, regimen: dict[str, Any], said: str, n: int) -> dict[str, Any]:
-            where = passage(said)
-            labels = dict(self.vocab.therapies)  # each component named in the arm's words
+            where = passage(said)  # each component the arm's words name is administered
             given = [{"key": c, "agent": c, **passage(labels[c], where["start"])}
                      for c in regimen.get("components", ())
                      if c in labels and labels[c] in regimen["label"]]
@@ -356,8 +358,8 @@ class Writer:
         results = doc.at(doc.line(text), text)
         trial = {"study": study["id"], "direction": "neutral"}
         claims = [{"type": "arm-result", **results, **trial, "measure": measure, "value": m,
-                   "unit": "mo", "qualifiers": ["median"], "arm": arm}
-                  for m, arm in ((m1, "experimental"), (m2, "control"))]
+                   "unit": "mo", "qualifiers": ["median"], "arm": key}
+                  for m, key in ((m1, "experimental"), (m2, "control"))]
         claims.append({"type": "comparative-result", **results, **trial, "measure": measure,
                        "value": hr, "unit": "1", "arm": "experimental",
                        "comparator_arm": "control", "effect_measure": "hazard-ratio",
@@ -501,6 +503,7 @@ def synthesize(out: Path, claims: int, seed: int, repo_data: Path, shared_vocab:
 def drafted(record: dict[str, Any]) -> dict[str, Any]:
     """A source record as a draft of ``lmskg extract``: the source and every claim
     marked unreviewed, with the software that drafted them."""
-    mark = {"status": "unreviewed", "extractor": "lmskg synth", "version": str(SYNTH_VERSION)}
+    mark = {"status": STATUS_UNREVIEWED, "extractor": "lmskg synth",
+            "version": str(SYNTH_VERSION)}
     return {**record, "draft": mark,
             "claims": [{**claim, "draft": dict(mark)} for claim in record["claims"]]}

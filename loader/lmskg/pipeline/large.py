@@ -60,9 +60,7 @@ from ..transform.graphs import named_graphs
 from .inputs import Inputs
 from .tables_worker import TablesWorker, fork_is_safe
 
-# claims: up to HERMIT_MAX_CLAIMS the in-memory build, whose HermiT run takes seconds there
-# and about 23 minutes at 1,000 claims; from here this build, with the rules' inferences
-LARGE_FROM = HERMIT_MAX_CLAIMS + 1
+LARGE_FROM = HERMIT_MAX_CLAIMS + 1  # claims; below, the in-memory build with HermiT
 # the ontology file's blank nodes get canonical labels; the vocabulary's own are labelled
 # in order already (transform.vocabulary.all_different)
 _WITH_BLANK_NODES = (ONTOLOGY_GRAPH,)
