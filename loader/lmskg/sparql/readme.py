@@ -150,6 +150,23 @@ question at 1,000 to 100,000 claims):
   write one path of alternatives (`lms:regimen|lms:regimen/skos:broader|...`) with no step
   of length zero rather than a `UNION`; where the branches must stay, open each with what
   keeps it small (`?study lms:describedIn ?source`), not the group around them;
+- the planner starts where it estimates fewest rows: a triple pattern with its predicate
+  and object bound counts 10,000, with its predicate only 1,000,000, and a join of two
+  patterns their product over 1,000; so a `UNION` or sub-query with one branch that joins
+  (`?flagged lms:flag ...  ?claim lms:source ?flagged`) counts more than
+  `?claim lms:source ?source`, and the plan starts there, with every claim. Where such a
+  branch must stay, match the row's own patterns inside each branch;
+- `FILTER EXISTS` and `NOT EXISTS` are not planned: their patterns (and each step of a
+  path) are joined as written, each matched with the row's values only, so a pattern the
+  row does not bind, or one naming a value many statements name (`?arm lms:regimen
+  ?regimen`), is read whole for every row. Keep every pattern of an `EXISTS` bound by the
+  row; match the rest in an `OPTIONAL` that walks from a value every row binds (one that
+  some rows leave unbound, the OPTIONAL binds) and test what it bound
+  (`BOUND(?study_regimen)`);
+- when a condition leaves few of many rows (the claims of the newest date), find those
+  in a sub-query that projects only their keys, and read the columns afterwards (a
+  `FILTER` comparing with a sub-query's value, even written next to the patterns it
+  reads, still let every claim about the regimen be read whole);
 - the graphs' union repeats a triple once for each graph that holds it: read what many
   graphs describe again (the software of every draft) inside the row's own graph
   (`GRAPH ?graph {{ ... }}`), or the rows multiply before `DISTINCT` removes them.
