@@ -62,3 +62,26 @@ def test_ratios_leave_out_stopped_questions_and_mark_a_lower_bound():
     # the summary's ratios: outcome-table (1.15) and the point look-up (1.50) only
     assert "ratio median 1.50, worst 1.50 (over the 2 questions both answered within the " \
         "timeout)" in text
+
+
+def test_other_examples_have_their_table_and_their_count_over_a_second():
+    results = _results()
+    size = results["sizes"][0]
+    size["other_examples"] = [
+        {"question": "doses-and-schedules-per-arm", "params": {"regimen": "gem-doc"},
+         "seconds": 9.8, "runs": 3, "timed_out": False, "rows": 458},
+        {"question": "conflicts", "params": {}, "seconds": 20.0, "runs": 1,
+         "timed_out": True},
+        {"question": "outcome-table", "params": {"sort": "a|b"}, "seconds": 0.2, "runs": 3,
+         "timed_out": False, "rows": 7}]
+    text = markdown(results)
+    assert "| question | parameters | rows | lmskg on Oxigraph |" in text
+    assert "| doses-and-schedules-per-arm | regimen=gem-doc | 458 | 9,800.0 |" in text
+    assert "| conflicts | (defaults) | - | > 20,000.0 |" in text
+    assert "| outcome-table | sort=a\\|b | 7 | 200.0 |" in text
+    assert "; 2 of 3 other examples over 1 s (slowest conflicts >20.00 s)" in text
+
+
+def test_a_run_from_before_other_examples_were_timed_claims_nothing_of_them():
+    text = markdown(_results())
+    assert "other examples" not in text

@@ -68,8 +68,30 @@ def markdown(results: dict) -> str:
             rows = f"{row['rows']:,}" if "rows" in row else "-"
             lines.append(f"| {name} | {rows} | {_ms(ox_)} | {_ms(raw)} | {ratio} | {_ms(ram)} "
                          f"| {_ms(mem)} | {speed} |")
+        lines += _other_examples(r)
     lines += ["", "## Targets", ""] + targets(results)
     return "\n".join(lines) + "\n"
+
+
+def _other_examples(size: dict) -> list[str]:
+    """The table of the questions' other examples at one size (none before they were
+    measured)."""
+    others = size.get("other_examples")
+    if not others:
+        return []
+    lines = ["", f"Each question's other examples (other parameters) at {size['claims']:,} "
+             "claims, on lmskg's engine only (milliseconds):", "",
+             "| question | parameters | rows | lmskg on Oxigraph |", "| --- | --- | ---: | ---: |"]
+    for row in others:
+        params = ", ".join(f"{k}={v}" for k, v in sorted(row["params"].items())) or \
+            "(defaults)"
+        rows = f"{row['rows']:,}" if "rows" in row else "-"
+        lines.append(f"| {row['question']} | {_md(params)} | {rows} | {_ms(row)} |")
+    return lines
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def _ratio(ox_: dict | None, raw: dict | None) -> str:
@@ -109,8 +131,21 @@ def targets(results: dict) -> list[str]:
                    f"{qs[POINT]['oxigraph']['seconds'] * 1000:.1f} ms; lmskg/raw pyoxigraph "
                    f"ratio median {sorted(ratios)[len(ratios) // 2]:.2f}, worst {worst:.2f} "
                    f"(over the {len(ratios)} questions both answered within the timeout)"
-                   + (f"; check {r['check']['seconds']:.1f} s" if "check" in r else ""))
+                   + (f"; check {r['check']['seconds']:.1f} s" if "check" in r else "")
+                   + _others_over(r))
     return out
+
+
+def _others_over(size: dict) -> str:
+    """How many of the questions' other examples took over 1 s, and the slowest."""
+    others = size.get("other_examples")
+    if not others:
+        return ""
+    slowest = max(others, key=lambda row: row["seconds"])
+    over = sum(row["seconds"] > 1.0 for row in others)
+    return (f"; {over} of {len(others)} other examples over 1 s (slowest "
+            f"{slowest['question']} {'>' if slowest['timed_out'] else ''}"
+            f"{slowest['seconds']:.2f} s)")
 
 
 def plot(results: dict, path: Path) -> None:

@@ -11,8 +11,9 @@ For each size (claims) in ``--sizes``:
    ``--hermit-max`` claims; both default to the build's own choice, above 500 claims the
    streaming build); the build's own stage times (``--timings``) are kept;
 3. ``lmskg check`` on what was built, when ``--check`` is given a size limit it fits;
-4. every catalogue question (with its default or first example parameters) and a point
-   look-up, ``--repeat`` times each, on up to four engines over the same data:
+4. every catalogue question (with the parameters of its first example that has some, or
+   its defaults) and a point look-up, ``--repeat`` times each, on up to four engines over
+   the same data:
    ``oxigraph`` (lmskg's engine on the build's persistent store: what ``lmskg query``
    does, with parameter binding and result conversion), ``pyoxigraph`` (the raw library
    on the same store, results consumed: the reference line), ``pyoxigraph-ram`` (the
@@ -20,7 +21,8 @@ For each size (claims) in ``--sizes``:
    claims: the same engine with no read going to RocksDB; loaded after the check and
    held while every engine is timed) and ``memory`` (rdflib's own engine on the TriG
    file, up to ``--rdflib-max`` claims); a question over ``--timeout`` seconds is
-   recorded as such and not repeated.
+   recorded as such and not repeated; then each other example of each question (other
+   parameters), on lmskg's engine only.
 
 Writes ``build/bench/results.json`` (every figure), ``build/bench/results.md`` (tables)
 and ``build/bench/scaling.svg`` (log-log: seconds against claims, one line per stage
@@ -154,13 +156,18 @@ def run_process(cmd: list[str], env: dict[str, str] | None = None
     return seconds, usage.ru_maxrss / 1024, err, together
 
 
+def _example_given(example: str) -> dict[str, str]:
+    """The parameters an example command line gives (``--param k=v``)."""
+    words = example.split()
+    return parse_given([words[i + 1] for i, w in enumerate(words[:-1]) if w == "--param"])
+
+
 def question_params(q: CatalogueQuery) -> dict[str, str]:
     """The parameters of the question's first example (its defaults fill the rest)."""
     for example in q.examples:
-        words = example.split()
-        pairs = [words[i + 1] for i, w in enumerate(words[:-1]) if w == "--param"]
-        if pairs:
-            return parse_given(pairs)
+        given = _example_given(example)
+        if given:
+            return given
     return {}
 
 
@@ -185,7 +192,25 @@ _ARMS_REGIMEN = ("SELECT ?x (COUNT(?arm) AS ?n) WHERE { ?arm "
 
 def graph_params(q: CatalogueQuery, store: ox.Store) -> dict[str, str]:
     """The question's example parameters, with records the graph holds."""
-    given = question_params(q)
+    return _in_graph(q, question_params(q), store)
+
+
+def other_examples(q: CatalogueQuery, store: ox.Store) -> list[dict[str, str]]:
+    """The parameters of each of the question's examples (with records the graph holds)
+    that :func:`graph_params` does not already give, each set once, in the catalogue's
+    order: the other ways the question is asked, such as a regimen instead of a study."""
+    seen = [graph_params(q, store)]
+    for example in q.examples:
+        given = _in_graph(q, _example_given(example), store)
+        if given not in seen:
+            seen.append(given)
+    return seen[1:]
+
+
+def _in_graph(q: CatalogueQuery, given: dict[str, str], store: ox.Store) -> dict[str, str]:
+    """``given``, with each parameter naming one record of the seed sources replaced by
+    one the graph holds."""
+    given = dict(given)
     for p in q.params:
         if p.name not in given and not p.default:
             continue
@@ -257,8 +282,8 @@ def measure_size(claims: int, args, config: Config, log: Callable[[str], None]) 
     if claims <= args.ram_max:
         in_memory, result["ram_load_seconds"] = in_memory_copy(build / "lmskg.trig", quads)
         log(f"  TriG into an in-memory store {claims}: {result['ram_load_seconds']:.1f} s")
-    result["questions"] = measure_questions(store, build, claims, args, config, log,
-                                            in_memory)
+    result["questions"], result["other_examples"] = measure_questions(
+        store, build, claims, args, config, log, in_memory)
     return result
 
 
@@ -280,12 +305,16 @@ def _rows(store: ox.Store, text: str) -> int:
 
 
 def measure_questions(store: ox.Store, build: Path, claims: int, args, config: Config,
-                      log: Callable[[str], None], in_memory: ox.Store | None = None) -> dict:
+                      log: Callable[[str], None], in_memory: ox.Store | None = None
+                      ) -> tuple[dict, list[dict]]:
     ontology = load_ontology(config.ontology_file)
     catalogue = load_catalogue(config.queries_dir)
     texts = {}
+    others: list[tuple[str, dict[str, str], str]] = []
     for name, q in sorted(catalogue.items()):
         texts[name] = bind(q.text, bindings_for(q, graph_params(q, store), ontology))
+        others += [(name, given, bind(q.text, bindings_for(q, given, ontology)))
+                   for given in other_examples(q, store)]
     claim = next(iter(store.query("SELECT ?c WHERE { GRAPH ?g { ?c <https://w3id.org/lmskg/"
                                   "ontology#source> ?s } } LIMIT 1")))[0].value
     texts["point look-up (one claim's statements)"] = (
@@ -319,6 +348,27 @@ def measure_questions(store: ox.Store, build: Path, claims: int, args, config: C
         out[name] = row
         log(f"  {claims} {name}: " + ", ".join(f"{e} {row[e]['seconds'] * 1000:.1f} ms"
                                                for e in engines)
+            + (f", {row['rows']:,} rows" if "rows" in row else ""))
+    return out, _other_examples(others, engines["oxigraph"], store, claims, args, log)
+
+
+def _other_examples(others: list[tuple[str, dict[str, str], str]],
+                    ask: Callable[[str], object], store: ox.Store, claims: int, args,
+                    log: Callable[[str], None]) -> list[dict]:
+    """Each other example of each question (:func:`other_examples`), on lmskg's engine
+    only: a question asked another way (a regimen instead of a study) may take another
+    plan, which the first example's timing does not show."""
+    out = []
+    for name, given, text in others:
+        row: dict = {"question": name, "params": given}
+        try:
+            run_within(lambda: ask(text), args.timeout, name)
+            seconds, runs = median_of(lambda: ask(text), args.repeat, args.timeout)
+            row.update(seconds=seconds, runs=runs, timed_out=False, rows=_rows(store, text))
+        except QueryTimeout:
+            row.update(seconds=args.timeout, runs=1, timed_out=True)
+        out.append(row)
+        log(f"  {claims} {name} {given}: {row['seconds'] * 1000:.1f} ms"
             + (f", {row['rows']:,} rows" if "rows" in row else ""))
     return out
 
