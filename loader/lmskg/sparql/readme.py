@@ -160,8 +160,9 @@ question at 1,000 to 100,000 claims):
   path) are joined as written, each matched with the row's values only, so a pattern the
   row does not bind, or one naming a value many statements name (`?arm lms:regimen
   ?regimen`), is read whole for every row. Keep every pattern of an `EXISTS` bound by the
-  row; match the rest in an `OPTIONAL` that walks from a value every row binds (one that
-  some rows leave unbound, the OPTIONAL binds) and test what it bound
+  row: nest one `EXISTS` per step (`EXISTS {{ ?claim lms:citation ?c FILTER EXISTS
+  {{ ?c lms:refersTo [] }} }}`), or match in an `OPTIONAL` that walks from a value every
+  row binds (one that some rows leave unbound, the OPTIONAL binds) and test what it bound
   (`BOUND(?study_regimen)`);
 - when a condition leaves few of many rows (the claims of the newest date), find those
   in a sub-query that projects only their keys, and read the columns afterwards (a
