@@ -68,12 +68,12 @@ def markdown(results: dict) -> str:
             rows = f"{row['rows']:,}" if "rows" in row else "-"
             lines.append(f"| {name} | {rows} | {_ms(ox_)} | {_ms(raw)} | {ratio} | {_ms(ram)} "
                          f"| {_ms(mem)} | {speed} |")
-        lines += _other_examples(r)
+        lines += _other_examples_table(r)
     lines += ["", "## Targets", ""] + targets(results)
     return "\n".join(lines) + "\n"
 
 
-def _other_examples(size: dict) -> list[str]:
+def _other_examples_table(size: dict) -> list[str]:
     """The table of the questions' other examples at one size (none before they were
     measured)."""
     others = size.get("other_examples")

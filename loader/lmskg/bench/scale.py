@@ -349,12 +349,12 @@ def measure_questions(store: ox.Store, build: Path, claims: int, args, config: C
         log(f"  {claims} {name}: " + ", ".join(f"{e} {row[e]['seconds'] * 1000:.1f} ms"
                                                for e in engines)
             + (f", {row['rows']:,} rows" if "rows" in row else ""))
-    return out, _other_examples(others, engines["oxigraph"], store, claims, args, log)
+    return out, _time_other_examples(others, engines["oxigraph"], store, claims, args, log)
 
 
-def _other_examples(others: list[tuple[str, dict[str, str], str]],
-                    ask: Callable[[str], object], store: ox.Store, claims: int, args,
-                    log: Callable[[str], None]) -> list[dict]:
+def _time_other_examples(others: list[tuple[str, dict[str, str], str]],
+                         ask: Callable[[str], object], store: ox.Store, claims: int, args,
+                         log: Callable[[str], None]) -> list[dict]:
     """Each other example of each question (:func:`other_examples`), on lmskg's engine
     only: a question asked another way (a regimen instead of a study) may take another
     plan, which the first example's timing does not show."""
