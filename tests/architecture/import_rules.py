@@ -13,7 +13,7 @@ from pathlib import Path
 
 # Stages in pipeline order; a module may import its own stage and the ones before it.
 STAGES: tuple[tuple[str, ...], ...] = (
-    ("version", "errors", "config", "atomic", "files", "timing"),
+    ("version", "errors", "config", "atomic", "files", "timing", "markdown"),
     ("curated", "net"),
     ("ontology",),
     ("extract",),

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 from lmskg.bench.report import POINT
-from lmskg.bench.scale import graph_params, in_memory_copy, measure_questions, other_examples
+from lmskg.bench.scale import example_params, graph_params, in_memory_copy, measure_questions
 from lmskg.sparql.catalogue import load_catalogue
 from lmskg.stores.oxigraph import from_dataset
 
@@ -52,7 +52,7 @@ def test_each_question_is_timed_again_with_the_parameters_of_its_other_examples(
         "\n".join(said)
 
 
-def test_other_examples_are_those_giving_other_parameters_in_the_catalogues_order():
+def test_the_other_examples_follow_the_first_each_set_of_parameters_once_in_order():
     from lmskg.sparql.catalogue import Param
 
     question = SimpleNamespace(
@@ -61,7 +61,8 @@ def test_other_examples_are_those_giving_other_parameters_in_the_catalogues_orde
                   "lmskg query q --param line=second-line",
                   "lmskg query q --param years=5 --param line=first-line"))
     assert graph_params(question, ox.Store()) == {"line": "second-line"}
-    assert other_examples(question, ox.Store()) == [{}, {"years": "5", "line": "first-line"}]
+    assert example_params(question, ox.Store()) == [{"line": "second-line"}, {},
+                                                    {"years": "5", "line": "first-line"}]
 
 
 def test_an_in_memory_copy_is_timed_beside_the_store_when_given(dataset, config, tmp_path):

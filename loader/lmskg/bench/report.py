@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..markdown import table_cell
+
 POINT = "point look-up (one claim's statements)"
 
 
@@ -86,12 +88,8 @@ def _other_examples_table(size: dict) -> list[str]:
         params = ", ".join(f"{k}={v}" for k, v in sorted(row["params"].items())) or \
             "(defaults)"
         rows = f"{row['rows']:,}" if "rows" in row else "-"
-        lines.append(f"| {row['question']} | {_md(params)} | {rows} | {_ms(row)} |")
+        lines.append(f"| {row['question']} | {table_cell(params)} | {rows} | {_ms(row)} |")
     return lines
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 def _ratio(ox_: dict | None, raw: dict | None) -> str:

@@ -195,16 +195,16 @@ def graph_params(q: CatalogueQuery, store: ox.Store) -> dict[str, str]:
     return _in_graph(q, question_params(q), store)
 
 
-def other_examples(q: CatalogueQuery, store: ox.Store) -> list[dict[str, str]]:
-    """The parameters of each of the question's examples (with records the graph holds)
-    that :func:`graph_params` does not already give, each set once, in the catalogue's
-    order: the other ways the question is asked, such as a regimen instead of a study."""
+def example_params(q: CatalogueQuery, store: ox.Store) -> list[dict[str, str]]:
+    """:func:`graph_params` first, then the parameters of each other example (with records
+    the graph holds), each set once, in the catalogue's order: the other ways the question
+    is asked, such as a regimen instead of a study."""
     seen = [graph_params(q, store)]
     for example in q.examples:
         given = _in_graph(q, _example_given(example), store)
         if given not in seen:
             seen.append(given)
-    return seen[1:]
+    return seen
 
 
 def _in_graph(q: CatalogueQuery, given: dict[str, str], store: ox.Store) -> dict[str, str]:
@@ -312,9 +312,10 @@ def measure_questions(store: ox.Store, build: Path, claims: int, args, config: C
     texts = {}
     others: list[tuple[str, dict[str, str], str]] = []
     for name, q in sorted(catalogue.items()):
-        texts[name] = bind(q.text, bindings_for(q, graph_params(q, store), ontology))
+        first, *rest = example_params(q, store)
+        texts[name] = bind(q.text, bindings_for(q, first, ontology))
         others += [(name, given, bind(q.text, bindings_for(q, given, ontology)))
-                   for given in other_examples(q, store)]
+                   for given in rest]
     claim = next(iter(store.query("SELECT ?c WHERE { GRAPH ?g { ?c <https://w3id.org/lmskg/"
                                   "ontology#source> ?s } } LIMIT 1")))[0].value
     texts["point look-up (one claim's statements)"] = (
@@ -331,16 +332,7 @@ def measure_questions(store: ox.Store, build: Path, claims: int, args, config: C
         engines["memory"] = lambda text: run_local(rdflib_engine, text, "bench", timeout=0)
     out: dict = {}
     for name, text in texts.items():
-        row = {}
-        for engine, ask in engines.items():
-            try:
-                # a first run in a forked child, stopped at the timeout: a question that
-                # takes hours at this size costs --timeout seconds once
-                run_within(lambda: ask(text), args.timeout, name)
-                seconds, runs = median_of(lambda: ask(text), args.repeat, args.timeout)
-                row[engine] = {"seconds": seconds, "runs": runs, "timed_out": False}
-            except QueryTimeout:
-                row[engine] = {"seconds": args.timeout, "runs": 1, "timed_out": True}
+        row = {engine: _timed(ask, text, name, args) for engine, ask in engines.items()}
         if not row["pyoxigraph"]["timed_out"]:
             # the answer's size, beside its time: a question listing every pair of 100,000
             # claims is bound by its rows, one about a single regimen by its plan
@@ -352,21 +344,30 @@ def measure_questions(store: ox.Store, build: Path, claims: int, args, config: C
     return out, _time_other_examples(others, engines["oxigraph"], store, claims, args, log)
 
 
+def _timed(ask: Callable[[str], object], text: str, name: str, args) -> dict:
+    """The median seconds of ``args.repeat`` runs of ``ask(text)``; a question over
+    ``args.timeout`` is recorded as such and not repeated."""
+    try:
+        # a first run in a forked child, stopped at the timeout: a question that takes
+        # hours at this size costs --timeout seconds once
+        run_within(lambda: ask(text), args.timeout, name)
+        seconds, runs = median_of(lambda: ask(text), args.repeat, args.timeout)
+        return {"seconds": seconds, "runs": runs, "timed_out": False}
+    except QueryTimeout:
+        return {"seconds": args.timeout, "runs": 1, "timed_out": True}
+
+
 def _time_other_examples(others: list[tuple[str, dict[str, str], str]],
                          ask: Callable[[str], object], store: ox.Store, claims: int, args,
                          log: Callable[[str], None]) -> list[dict]:
-    """Each other example of each question (:func:`other_examples`), on lmskg's engine
+    """Each other example of each question (:func:`example_params`), on lmskg's engine
     only: a question asked another way (a regimen instead of a study) may take another
     plan, which the first example's timing does not show."""
     out = []
     for name, given, text in others:
-        row: dict = {"question": name, "params": given}
-        try:
-            run_within(lambda: ask(text), args.timeout, name)
-            seconds, runs = median_of(lambda: ask(text), args.repeat, args.timeout)
-            row.update(seconds=seconds, runs=runs, timed_out=False, rows=_rows(store, text))
-        except QueryTimeout:
-            row.update(seconds=args.timeout, runs=1, timed_out=True)
+        row = {"question": name, "params": given, **_timed(ask, text, name, args)}
+        if not row["timed_out"]:
+            row["rows"] = _rows(store, text)
         out.append(row)
         log(f"  {claims} {name} {given}: {row['seconds'] * 1000:.1f} ms"
             + (f", {row['rows']:,} rows" if "rows" in row else ""))

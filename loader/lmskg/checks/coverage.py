@@ -18,6 +18,7 @@ from ..curated.anchors import Anchor, anchors_of
 from ..curated.corpus import Document
 from ..curated.load import Curated
 from ..curated.records import Source
+from ..markdown import table_cell
 from .uncovered import Uncovered, report_section
 
 # A sentence ends at . ? ! (optionally followed by a closing quote) before whitespace
@@ -147,7 +148,7 @@ def report(docs: list[DocumentCoverage], missed: list[Uncovered] | None = None) 
         out += report_section(missed, d.source_id)
         out += ["| offsets | sentence | claims | otherwise |", "| --- | --- | --- | --- |"]
         for r in d.rows:
-            text = r.sentence.text.replace("|", "\\|")
+            text = table_cell(r.sentence.text)
             claims = ", ".join(r.claims)
             other = "; ".join(dict.fromkeys(r.explained_by))
             if not r.covered:

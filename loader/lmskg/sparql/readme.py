@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..markdown import table_cell
 from .catalogue import CatalogueQuery, load_catalogue
 from .params import type_docs
 
@@ -185,16 +186,11 @@ def _section(q: CatalogueQuery) -> str:
     return q.tags[0] if q.tags and q.tags[0] in SECTIONS else "other"
 
 
-def _md(text: str) -> str:
-    """Header text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|")
-
-
 def render(catalogue: dict[str, CatalogueQuery]) -> str:
     """The README text for a catalogue (deterministic: same headers, same bytes)."""
     used = sorted({p.type for q in catalogue.values() for p in q.params})
     docs = type_docs()
-    types = "\n".join(f"| `{t}` | {_md(docs.get(t, ''))} |" for t in used)
+    types = "\n".join(f"| `{t}` | {table_cell(docs.get(t, ''))} |" for t in used)
     out = [_INTRO.format(count=len(catalogue), types=types)]
     sections = {**SECTIONS, "other": "Other questions"}
     by_section: dict[str, list[CatalogueQuery]] = {s: [] for s in sections}
@@ -208,7 +204,7 @@ def render(catalogue: dict[str, CatalogueQuery]) -> str:
         out.append("| question | name | parameters |\n| --- | --- | --- |")
         for q in queries:
             params = ", ".join(f"`{p.name}`" for p in q.params) or "none"
-            out.append(f"| {_md(q.title)} | [`{q.name}`](#{q.name}) | {params} |")
+            out.append(f"| {table_cell(q.title)} | [`{q.name}`](#{q.name}) | {params} |")
         out.append("")
     out.append("## Details\n")
     for q in catalogue.values():
@@ -225,7 +221,7 @@ def _detail(q: CatalogueQuery) -> str:
         for p in q.params:
             ptype = f"`{p.type}`" + (f": {', '.join(p.choices)}" if p.choices else "")
             lines.append(f"| `{p.name}` | {ptype} | {_param_default(p.default)} | "
-                         f"{_md(p.doc)} |")
+                         f"{table_cell(p.doc)} |")
         lines.append("")
     else:
         lines += ["No parameters.", ""]
