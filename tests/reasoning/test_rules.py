@@ -131,3 +131,21 @@ def test_one_reasoner_infers_and_checks():
         assert owl_rule_findings(store, reasoner=reasoner) == []
     assert not any(g.value.startswith("https://w3id.org/lmskg/graph/work/")
                    for g in store.named_graphs())
+
+
+def test_a_broken_union_domain_is_explained(tmp_path):
+    """lms:citation's domain is Claim or Study: a source that carries a citation is in a
+    class disjoint with both, and is named; a claim and an untyped node that carry one are
+    not (nothing says the untyped node is outside the union)."""
+    path = tmp_path / "union.ttl"
+    path.write_text(
+        "@prefix lms: <https://w3id.org/lmskg/ontology#> .\n"
+        "@prefix : <http://example.org/> .\n"
+        ":s a lms:Source ; lms:citation :c1 , :c2 .\n"
+        ":k a lms:Claim ; lms:citation :c3 .\n"
+        ":u lms:citation :c4 .\n", encoding="utf-8")
+    found = inconsistencies(store_of(path))
+    union = [e for e in found if "but is in a class disjoint with each" in e.message]
+    assert [str(e.subject) for e in union] == ["http://example.org/s"]
+    assert "must be a lms:Claim or lms:Study" in union[0].message
+    assert union[0].axiom == "lms:citation rdfs:domain ObjectUnionOf(lms:Claim lms:Study)"

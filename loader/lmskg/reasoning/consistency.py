@@ -242,10 +242,19 @@ def _enumeration(r, cls: object, expr: OneOf, text: str) -> list[Explanation]:
 def _union(r, pattern: str, expr: Or, text: str) -> list[Explanation]:
     """Members of a union of named classes that are in a class disjoint with each."""
     s = r.scope
-    conds = " ".join(
-        f"FILTER EXISTS {{ GRAPH {iri(TYPES)} {{ ?i a ?t{k} }} GRAPH {iri(HIER)} "
-        f"{{ ?t{k} <{R}disjoint> {iri(x.iri)} }} }}" for k, x in enumerate(expr.parts))
-    rows = s.select(f"SELECT DISTINCT ?i WHERE {{ {pattern} {conds} }}")
+    disjoint = r.h.disjoint_pairs()  # what the hierarchy work graph's R:disjoint holds
+    conds = []
+    for k, x in enumerate(expr.parts):
+        against = sorted((a for a, b in disjoint if b == x.iri), key=str)
+        if not against:  # no class is disjoint with this part: no member can break the axiom
+            return []
+        # the classes are listed, not looked up in the work graph: Oxigraph matches the
+        # patterns of an EXISTS as written for each row (a lookup per type per row)
+        conds.append(f"FILTER EXISTS {{ GRAPH {iri(TYPES)} {{ ?i a ?t{k} }} "
+                     f"FILTER (?t{k} IN ({', '.join(iri(a) for a in against)})) }}")
+    # each member once before the conditions (a subject of several values is one member)
+    rows = s.select(f"SELECT ?i WHERE {{ {{ SELECT DISTINCT ?i WHERE {{ {pattern} }} }} "
+                    f"{' '.join(conds)} }}")
     listed = " or ".join(show(x.iri) for x in expr.parts)
     return [Explanation(row["i"], f"{show(row['i'])} must be a {listed} but is in a class "
                                   "disjoint with each", text) for row in rows]
