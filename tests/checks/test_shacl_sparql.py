@@ -16,7 +16,7 @@ from rdflib import Graph
 
 from lmskg.checks.shacl import shacl_findings
 from lmskg.checks.shacl_shapes import UnsupportedShape
-from lmskg.checks.shacl_sparql import shacl_sparql_findings
+from lmskg.checks.shacl_sparql import CORE, SPARQL, in_order, shacl_sparql_findings
 from lmskg.ontology.namespaces import DERIVED_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH
 from lmskg.stores.oxigraph import from_dataset, to_ox
 from tests.checks import pyshacl_golden as golden
@@ -122,6 +122,21 @@ def test_the_synthetic_corpus_with_faults(synth_1k):
     mine, n = shacl_sparql_findings(store, SHAPES)
     assert n == doc["node_shapes"] and len(doc["findings"]) > 20
     assert sorted(mine, key=key) == doc["findings"]
+
+
+def test_the_two_kinds_of_constraint_run_apart_give_the_findings_of_both(synth_1k):
+    """The checks run the Core constraints beside the rules and the SPARQL-based ones after
+    (lmskg.checks.at_scale): the two runs, joined, are the one run of both."""
+    merged = golden.faulty_graph(synth_1k)
+    store = from_dataset(synth_1k)
+    apply_to_store(store, graph_of(store), faults(merged_without_faults(synth_1k)))
+    both, n = shacl_sparql_findings(store, SHAPES)
+    core, n_core = shacl_sparql_findings(store, SHAPES, kinds=(CORE,))
+    written, n_written = shacl_sparql_findings(store, SHAPES, kinds=(SPARQL,))
+    assert core and written and n == n_core == n_written
+    assert in_order(core + written) == both and not set(core) & set(written)
+    with pytest.raises(ValueError, match="constraint kinds \\['shapes'\\]"):
+        shacl_sparql_findings(store, SHAPES, kinds=(CORE, "shapes"))
 
 
 def merged_without_faults(ds) -> Graph:

@@ -68,6 +68,8 @@ def render_text(report: Report) -> str:
         owl = (f"OWL (HermiT on ontology and vocabulary "
                f"{t.get('owl: hermit (ontology, vocabulary)', 0):.1f} s, rules in Oxigraph "
                f"{t['owl: rules']:.1f} s)")
+        if "owl and shacl core, side by side" in t:  # two threads: their times overlap
+            owl += f" beside SHACL Core ({t['owl and shacl core, side by side']:.1f} s together)"
     head = (f"{owl}; SHACL {c.get('shapes', 0)} shapes "
             f"{t.get('shacl', 0):.1f} s; QC {c.get('qc queries', 0)} queries "
             f"{t.get('qc', 0):.1f} s; {_count(c.get('claims', 0), 'claim')}, "

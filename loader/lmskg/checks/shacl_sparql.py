@@ -34,7 +34,7 @@ from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF
 
 from ..ontology.namespaces import show
-from ..reasoning.scope import WORK_GRAPHS, Scope, as_written, fresh, iri
+from ..reasoning.scope import WORK_GRAPHS, Scope, as_written, fresh, iri, solutions
 from .located import claim_sources
 from .report import Finding, finding
 from .shacl_compile import Compiler
@@ -42,29 +42,44 @@ from .shacl_shapes import SH, Shape, UnsupportedShape, unsupported
 
 # -- running ----------------------------------------------------------------------------------
 
+# The two kinds of constraint, which :func:`shacl_sparql_findings` can run apart: the SHACL
+# Core ones read the asserted graphs only (every pattern filters its graph), the
+# SPARQL-based ones (``sh:sparql``) run as written, over every graph of the store.
+CORE, SPARQL = "core", "sparql"
+KINDS = (CORE, SPARQL)
+
+
 def shacl_sparql_findings(store: ox.Store, shapes_file: FilePath,
-                          exclude: frozenset | None = None) -> tuple[list[Finding], int]:
+                          exclude: frozenset | None = None,
+                          kinds: tuple[str, ...] = KINDS) -> tuple[list[Finding], int]:
     """(findings, number of node shapes), as :func:`~.shacl.shacl_findings` returns them
     for the asserted graphs of the store (every named graph but ``exclude``: by default
-    the derived and inferred graphs)."""
+    the derived and inferred graphs). ``kinds``: which constraints to run, of
+    :data:`KINDS`; the Core ones never read a work graph of the rules, so they can run
+    while the rules write to the same store (:func:`.at_scale.rule_checks`)."""
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"constraint kinds {sorted(unknown)}: of {', '.join(KINDS)}")
     shapes_graph = Graph().parse(shapes_file, format="turtle")
     scope = Scope(store) if exclude is None else Scope(store, frozenset(exclude))
-    results = validate(scope, shapes_graph)
+    results = validate(scope, shapes_graph, kinds)
     n_shapes = len(set(shapes_graph.subjects(RDF.type, SH.NodeShape)))
     return to_findings(scope, shapes_graph, results), n_shapes
 
 
-def validate(scope: Scope, shapes_graph: Graph) -> list[dict]:
-    """Every validation result: focus, path, value, messages, source shape, component."""
+def validate(scope: Scope, shapes_graph: Graph, kinds: tuple[str, ...] = KINDS) -> list[dict]:
+    """Every validation result of the constraints of ``kinds``: focus, path, value,
+    messages, source shape, component."""
     c = Compiler(scope, shapes_graph)
     results: list[dict] = []
     for shape in sorted(c.shapes.values(), key=lambda s: str(s.node)):
         if shape.targets and not shape.deactivated:
-            _results(c, shape, lambda x, sh=shape: c.focus(sh, x), results, depth=0)
+            _results(c, shape, lambda x, sh=shape: c.focus(sh, x), results, 0, kinds)
     return results
 
 
-def _results(c: Compiler, shape: Shape, focus, results: list, depth: int) -> None:
+def _results(c: Compiler, shape: Shape, focus, results: list, depth: int,
+             kinds: tuple[str, ...]) -> None:
     """The results of a shape for the focus nodes ``focus(var)`` binds, with those of its
     property shapes and, as pySHACL nests them under an sh:node result (sh:detail, which
     shacl_findings reads too), those of the shapes its sh:node names."""
@@ -72,13 +87,14 @@ def _results(c: Compiler, shape: Shape, focus, results: list, depth: int) -> Non
         raise unsupported("sh:node nested more than 8 deep (recursive shapes)")
     head = f"{{ SELECT DISTINCT ?this WHERE {{ {focus('?this')} }} }}"
     for target in [shape] + [p for p in shape.properties if not p.deactivated]:
-        for comp, pattern, value in c.violations(target, "?this", top=True):
+        for comp, pattern, value in (c.violations(target, "?this", top=True)
+                                     if CORE in kinds else ()):
             query = f"SELECT DISTINCT ?this {value or ''} WHERE {{ {head} {pattern} }}"
             for row in c.scope.select(query):
                 results.append({"focus": row["this"], "shape": target, "component": comp,
                                 "value": row.get(value[1:]) if value else None,
                                 "path": target.path_node, "bound": None})
-        for constraint in target.sparql:
+        for constraint in target.sparql if SPARQL in kinds else ():
             if not constraint.deactivated:
                 results += _sparql(c.scope, c, target, constraint, head)
         for node in target.param("node", SH.node):
@@ -87,7 +103,7 @@ def _results(c: Compiler, shape: Shape, focus, results: list, depth: int) -> Non
                 def values(x: str, t: Shape = target) -> str:
                     o = fresh("o")
                     return f"{focus(o)} {c.value_pattern(t, o, x)}"
-                _results(c, inner, values, results, depth + 1)
+                _results(c, inner, values, results, depth + 1, kinds)
 
 
 def _sparql(scope: Scope, c: Compiler, shape: Shape, constraint, focus: str) -> list[dict]:
@@ -100,11 +116,10 @@ def _sparql(scope: Scope, c: Compiler, shape: Shape, constraint, focus: str) -> 
     _check_reads(scope, constraint)
     prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(constraint.prefixes.items()))
     query = f"{prefixes}SELECT * WHERE {{ {focus} {{ {text.replace('$this', '?this')} }} }}"
-    solutions = scope.store.query(query, use_default_graph_as_union=True)
     from ..stores.oxigraph import from_ox
-    names = [v.value for v in solutions.variables]
+    names, rows = solutions(scope.store.query(query, use_default_graph_as_union=True))
     out = []
-    for row in solutions:
+    for row in rows:
         bound = {n: as_written(from_ox(row[n])) for n in names if row[n] is not None}
         this = bound.pop("this")
         path = bound.pop("path", None)
@@ -189,7 +204,13 @@ def to_findings(scope: Scope, shapes_graph: Graph, results: list[dict]) -> list[
             node = parent if parent is not None else node
         out.append(finding(claims, "shacl", r["focus"], message + detail,
                            f"shape {show(node)}" if isinstance(node, URIRef) else "shape"))
-    return sorted(set(out), key=lambda f: (f.source, f.claim, f.focus, f.message, f.rule))
+    return in_order(out)
+
+
+def in_order(findings: list[Finding]) -> list[Finding]:
+    """Findings without repeats, in the order :func:`~.shacl.shacl_findings` gives them
+    (also for the findings of two runs over different ``kinds``, joined)."""
+    return sorted(set(findings), key=lambda f: (f.source, f.claim, f.focus, f.message, f.rule))
 
 
 def _messages(shapes_graph: Graph, r: dict) -> list:
@@ -240,4 +261,4 @@ def _pyshacl_shapes(shapes_graph: Graph):
     return sg
 
 
-__all__ = ["shacl_sparql_findings", "validate", "Compiler", "UnsupportedShape"]
+__all__ = ["shacl_sparql_findings", "validate", "in_order", "KINDS", "CORE", "SPARQL", "Compiler", "UnsupportedShape"]

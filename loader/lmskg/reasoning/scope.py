@@ -91,9 +91,8 @@ class Scope:
 
     def select(self, query: str) -> list[dict[str, object]]:
         """Rows of a SELECT query as {variable: rdflib term}."""
-        solutions = self.store.query(query)
-        names = [v.value for v in solutions.variables]
-        return [{n: from_ox(row[n]) for n in names if row[n] is not None} for row in solutions]
+        names, rows = solutions(self.store.query(query))
+        return [{n: from_ox(row[n]) for n in names if row[n] is not None} for row in rows]
 
     def ask(self, query: str) -> bool:
         return bool(self.store.query(query))
@@ -116,6 +115,18 @@ class Scope:
         """The triples of one graph, as rdflib terms."""
         for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
             yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
+
+
+def solutions(results: ox.QuerySolutions) -> tuple[list[str], list[ox.QuerySolution]]:
+    """(variable names, every row) of a SELECT's results, which are then let go of here.
+    pyoxigraph's results must be freed by the thread that made them, and the checks run
+    two threads (:func:`lmskg.checks.at_scale.rule_checks`): a frame that held them could
+    be caught in a reference cycle (an exception kept by a callee) and freed later by the
+    other thread's garbage collection, which pyoxigraph refuses (the results then leak)."""
+    names = [v.value for v in results.variables]
+    rows = list(results)
+    del results
+    return names, rows
 
 
 def _ox(node: object) -> object:
