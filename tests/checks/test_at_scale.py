@@ -139,6 +139,40 @@ def test_the_copy_keeps_asserted_graphs_and_shared_blank_nodes():
 
 
 
+def test_the_copy_of_graphs_bulk_loaded_holds_the_same_terms():
+    """Graphs without blank nodes are bulk-loaded from their N-Triples: every kind of term
+    comes back equal, in its graph; a literal whose text reads like a blank node sends its
+    graph the slow way, which copies it all the same."""
+    from lmskg.checks.at_scale import asserted_copy
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    s, p = ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p")
+    values = [ox.Literal("30.0", datatype=ox.NamedNode(xsd + "decimal")),
+              ox.Literal("7", datatype=ox.NamedNode(xsd + "nonNegativeInteger")),
+              ox.Literal("2024-05-01", datatype=ox.NamedNode(xsd + "date")),
+              ox.Literal("taux de réponse", language="fr"),
+              ox.Literal('a "quote"\nover two lines \\ and a tab\t'),
+              ox.NamedNode("urn:x:o")]
+    store = ox.Store()
+    store.extend(ox.Quad(s, p, v, ox.NamedNode(f"urn:g:{k % 2}")) for k, v in enumerate(values))
+    store.add(ox.Quad(s, p, ox.Literal("see _:b0"), ox.NamedNode("urn:g:2")))
+    assert set(asserted_copy(store)) == set(store) and len(store) == 7
+
+
+def test_an_error_while_writing_a_graph_out_reaches_the_caller():
+    from lmskg.checks.at_scale import asserted_copy
+
+    class Unreadable:
+        def named_graphs(self):
+            return iter([ox.NamedNode(f"urn:g:{k}") for k in range(20)])
+
+        def dump(self, **_):
+            raise OSError("the store cannot be read")
+
+    with pytest.raises(OSError, match="the store cannot be read"):
+        asserted_copy(Unreadable())
+
+
 def test_the_rdflib_graphs_of_a_store_split_data_from_ontology_and_leave_drafts_out():
     from rdflib import Literal, URIRef
 

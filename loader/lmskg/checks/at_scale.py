@@ -23,6 +23,7 @@ graphs; the QC queries read the asserted graphs as one default graph).
 from __future__ import annotations
 
 import time
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
@@ -239,13 +240,39 @@ def store_from_inputs(inputs: object) -> ox.Store:
 
 def asserted_copy(store: ox.Store) -> ox.Store:
     """An in-memory store with the asserted graphs of ``store`` (their names kept); derived,
-    inferred and work graphs are left out. Quads are copied as terms, so a blank node shared
-    by two graphs stays one node (a bulk load per graph would give each its own)."""
+    inferred and work graphs are left out.
+
+    Each graph is written out as N-Triples by another thread, a few graphs ahead, while
+    this one bulk-loads the text: both let go of Python's lock, so reading the store and
+    filling the copy share the two cores (at 100,000 claims: 25 s instead of 42 to 58 s
+    quad by quad, every quad a Python object). A graph with a blank node is copied as
+    terms instead: a bulk load gives blank nodes new labels, so a node shared by two
+    graphs would become two."""
     copy = ox.Store()
-    for name in sorted(store.named_graphs(), key=str):
-        if is_asserted(name):
+    names = sorted((n for n in store.named_graphs() if is_asserted(n)), key=str)
+    for name, text in _written_ahead(store, names):
+        if b"_:" in text:  # a blank node, or a literal that reads like one
             copy.extend(store.quads_for_pattern(None, None, None, name))
+        else:
+            copy.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=name)
     return copy
+
+
+def _written_ahead(store: ox.Store, names: list, ahead: int = 8):
+    """(name, N-Triples of the graph) for each graph in order, written by another thread
+    at most ``ahead`` graphs before the one asked for (so memory holds a few graphs'
+    text, not the whole store's)."""
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        pending: deque = deque()
+        for name in names:
+            pending.append((name, writer.submit(store.dump, format=ox.RdfFormat.N_TRIPLES,
+                                                from_graph=name)))
+            if len(pending) > ahead:
+                done, text = pending.popleft()
+                yield done, text.result()
+        while pending:
+            done, text = pending.popleft()
+            yield done, text.result()
 
 
 def rdflib_graphs(store: ox.Store) -> tuple[Graph, Graph]:
