@@ -26,7 +26,7 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -258,7 +258,7 @@ def asserted_copy(store: ox.Store) -> ox.Store:
     return copy
 
 
-def _written_ahead(store: ox.Store, names: list, ahead: int = 8):
+def _written_ahead(store: ox.Store, names: list, ahead: int = 8) -> Iterator[tuple[object, bytes]]:
     """(name, N-Triples of the graph) for each graph in order, written by another thread
     at most ``ahead`` graphs before the one asked for (so memory holds a few graphs'
     text, not the whole store's)."""

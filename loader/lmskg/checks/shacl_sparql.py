@@ -261,4 +261,5 @@ def _pyshacl_shapes(shapes_graph: Graph):
     return sg
 
 
-__all__ = ["shacl_sparql_findings", "validate", "in_order", "KINDS", "CORE", "SPARQL", "Compiler", "UnsupportedShape"]
+__all__ = ["shacl_sparql_findings", "validate", "in_order", "KINDS", "CORE", "SPARQL", "Compiler",
+           "UnsupportedShape"]

@@ -30,7 +30,7 @@ from rdflib.namespace import OWL, RDF, XSD
 from ..ontology.namespaces import show
 from .explain import Explanation
 from .owl_schema import All, Card, Datatype, Facets, Named, Not, OneOf, Or, Prop
-from .scope import HIER, R, TYPES, fresh, iri, lexical, term
+from .scope import TYPES, fresh, iri, lexical, term
 
 
 def explanations(reasoner) -> list[Explanation]:
