@@ -149,3 +149,20 @@ def test_a_broken_union_domain_is_explained(tmp_path):
     assert [str(e.subject) for e in union] == ["http://example.org/s"]
     assert "must be a lms:Claim or lms:Study" in union[0].message
     assert union[0].axiom == "lms:citation rdfs:domain ObjectUnionOf(lms:Claim lms:Study)"
+
+
+def test_two_values_known_to_differ_are_reported_not_merged(tmp_path):
+    """A claim with two directions, lms:For and lms:Neutral (known to differ), is the one
+    finding: the rules do not make the two equal, which would give every other claim with
+    lms:For the second direction too (at 100,000 claims, 95,000 findings for one fault)."""
+    path = tmp_path / "two-directions.ttl"
+    path.write_text(
+        "@prefix lms: <https://w3id.org/lmskg/ontology#> .\n"
+        "@prefix : <http://example.org/> .\n"
+        ":c1 a lms:Claim ; lms:direction lms:For , lms:Neutral .\n"
+        ":c2 a lms:Claim ; lms:direction lms:For .\n"
+        ":c3 a lms:Claim ; lms:direction lms:Neutral .\n", encoding="utf-8")
+    store = store_of(path)
+    found = inconsistencies(store)
+    assert [(str(e.subject), e.axiom) for e in found] == [
+        ("http://example.org/c1", "FunctionalProperty(lms:direction)")]

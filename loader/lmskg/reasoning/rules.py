@@ -151,7 +151,11 @@ class Reasoner:
     def _merge_equals(self) -> bool:
         """Copy the statements of individuals that must be equal to each other; True if
         that added anything (the rules then run again)."""
-        pairs = self.equal_pairs()
+        # two individuals known to differ that the axioms make equal are a contradiction
+        # the consistency checks report (a functional property with both as values);
+        # merging them would only spread it (every claim with the direction lms:For would
+        # gain lms:Neutral, one finding each). A consistent graph has no such pair.
+        pairs = {pair for pair in self.equal_pairs() if not self._known_different(*pair)}
         if not pairs:
             return False
         self.merged.update(x for pair in pairs for x in pair)
@@ -184,6 +188,13 @@ class Reasoner:
                 f"INSERT {{ GRAPH {iri(TYPES)} {{ ?b a ?c }} }} WHERE {{ VALUES ?a {{ {values} }} "
                 f"VALUES ?b {{ {values} }} GRAPH {iri(TYPES)} {{ ?a a ?c }} }}")
         return self.scope.count(TYPES) + self.scope.count(PROPS) != before
+
+    def _known_different(self, a: object, b: object) -> bool:
+        # the two written into the pattern (bound by BIND they would be no join key to
+        # Oxigraph, and the UNION of p.different would read every two typed individuals)
+        if isinstance(a, BNode) or isinstance(b, BNode):  # no name to write: not known
+            return False
+        return self.scope.ask(f"ASK {{ {self.p.different(term(a), term(b))} }}")
 
     def shared(self, prop: Prop) -> list[tuple]:
         """(x, a, b) where x has the two distinct values a and b of ``prop``: found by
