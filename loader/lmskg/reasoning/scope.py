@@ -121,8 +121,9 @@ def solutions(results: ox.QuerySolutions) -> tuple[list[str], list[ox.QuerySolut
     """(variable names, every row) of a SELECT's results, which are then let go of here.
     pyoxigraph's results must be freed by the thread that made them, and the checks run
     two threads (:func:`lmskg.checks.at_scale.rule_checks`): a frame that held them could
-    be caught in a reference cycle (an exception kept by a callee) and freed later by the
-    other thread's garbage collection, which pyoxigraph refuses (the results then leak)."""
+    be caught in a reference cycle (the SPARQL constraints' frames were, on the negative
+    fixtures) and freed later by the other thread's garbage collection, which pyoxigraph
+    refuses (the results then leak)."""
     names = [v.value for v in results.variables]
     rows = list(results)
     del results
