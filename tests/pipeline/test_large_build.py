@@ -86,13 +86,25 @@ def test_streamed_exports_hold_each_graph_and_the_merged_asserted_triples(tmp_pa
     write_trig(quads, tmp_path / "out.trig")
     back = set(ox.parse(path=str(tmp_path / "out.trig"), format=ox.RdfFormat.TRIG))
     assert back == set(ox.parse(path=str(quads), format=ox.RdfFormat.N_QUADS))
-    write_merged(quads, [EX + "derived"], tmp_path / "m.nt", tmp_path / "m.ttl",
-                 tmp_path / "m.jsonld")
+    write_merged(tmp_path / "out.trig", [EX + "derived"], tmp_path / "m.nt",
+                 tmp_path / "m.ttl", tmp_path / "m.jsonld")
     assert (tmp_path / "m.nt").read_text(encoding="utf-8").splitlines() == [
         f'<{EX}a> <{EX}p> "1" .', f'<{EX}b> <{EX}p> "2" .']  # sorted, once, no derived
     ttl = set(ox.parse(path=str(tmp_path / "m.ttl"), format=ox.RdfFormat.TURTLE))
     ld = set(ox.parse(path=str(tmp_path / "m.jsonld"), format=ox.RdfFormat.JSON_LD))
     assert len(ttl) == 2 and ttl == ld
+
+
+@pytest.mark.parametrize("text, line", [
+    (f"<{EX}a> <{EX}p> \"1\" .\n", 1),  # a statement outside any graph
+    (f"<{EX}g> {{\n<{EX}a> <{EX}p> \"1\"\n}}\n", 2),  # a statement without its " ."
+])
+def test_a_trig_file_write_trig_did_not_write_is_a_clear_error(tmp_path, text, line):
+    trig = tmp_path / "odd.trig"
+    trig.write_text(text, encoding="utf-8")
+    with pytest.raises(ExportError, match=rf"odd.trig, line {line}: not a line write_trig"):
+        write_merged(trig, [], tmp_path / "m.nt", tmp_path / "m.ttl", tmp_path / "m.jsonld")
+    assert not (tmp_path / "m.nt.unsorted").exists()
 
 
 def test_a_missing_sort_command_is_a_clear_error(tmp_path, monkeypatch):

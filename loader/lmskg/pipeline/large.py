@@ -10,7 +10,8 @@ build never holds the graph in Python objects:
    part of the sources' graphs at a time where checks show that gives the same lines
    (:func:`inferred_lines`, decision 0018), and Oxigraph bulk-loads all of it into the
    persistent store ``build/oxigraph/db``;
-3. the RDF exports are written from the same text (:mod:`lmskg.exports.streamed`);
+3. the RDF exports are written from the same text (:mod:`lmskg.exports.streamed`): the
+   TriG file, then the merged files from the TriG file once the text is deleted;
    the tables (evidence, KGX, nanopublications) and the ontology's RDF/XML are rendered
    by the same code as the small build, a batch of sources at a time
    (:mod:`lmskg.exports.tables_by_source`), so the two builds cannot disagree on what a
@@ -252,10 +253,10 @@ def build_large(config: Config, inputs: Inputs, reason: bool = True,
             store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
         with STAGES.stage("export trig"):
             write_trig(quads, stage / TRIG)
+        quads.unlink()  # the TriG file holds the same lines: the disk is needed below
         with STAGES.stage("export nt, ttl, jsonld"):
-            write_merged(quads, [str(g) for g in not_asserted], stage / "lmskg.nt",
+            write_merged(stage / TRIG, [str(g) for g in not_asserted], stage / "lmskg.nt",
                          stage / "lmskg.ttl", stage / "lmskg.jsonld")
-        quads.unlink()
         if worker is not None:
             with STAGES.stage("tables (waiting for the worker)"):
                 STAGES.seconds["tables (in the worker, in parallel)"] = worker.wait()
